@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { IdSchema } from './common.ts';
+
+export const OutboxMailSchema = z.object({
+  id: IdSchema,
+  createdAt: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string().nullable(),
+  status: z.enum(['stored', 'sent', 'failed']),
+  sentAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type OutboxMail = z.infer<typeof OutboxMailSchema>;
+
+export const AUDIT_ACTIONS = [
+  'login.succeeded',
+  'login.failed',
+  'login.throttled',
+  'logout',
+  'session.revoked',
+  'sessions.ended',
+  'password.changed',
+  'password.reset_requested',
+  'password.reset_completed',
+  'user.created',
+  'user.updated',
+  'user.role_changed',
+  'user.disabled',
+  'user.deleted',
+  'organisation.created',
+  'organisation.updated',
+  'export.created',
+  'backup.created',
+  'backup.restored',
+] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+export const AuditEventSchema = z.object({
+  id: IdSchema,
+  at: z.string(),
+  action: AuditActionSchema,
+  actor: z.object({ id: IdSchema, displayName: z.string() }).nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export const AuditQuerySchema = z.strictObject({
+  action: AuditActionSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const MetaSchema = z.object({
+  version: z.string(),
+  demo: z.boolean(),
+  mailMode: z.enum(['smtp', 'outbox']),
+});
+export type Meta = z.infer<typeof MetaSchema>;

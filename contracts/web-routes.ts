@@ -1,0 +1,26 @@
+/**
+ * Paths the single-page app answers. The server serves the app's page with 200 for these
+ * and with 404 for every other path outside /api, so a wrong link is an honest 404.
+ * `:param` segments match one path segment.
+ */
+export const WEB_ROUTES = [
+  '/',
+  '/anmelden',
+  '/passwort-vergessen',
+  '/passwort-setzen',
+  '/konto',
+  '/verwaltung',
+  '/verwaltung/organisationen',
+  '/verwaltung/nutzer',
+  '/verwaltung/nutzer/:id',
+  '/verwaltung/postausgang',
+  '/verwaltung/protokoll',
+] as const;
+
+export function isWebRoute(pathname: string): boolean {
+  const parts = pathname.replace(/\/+$/, '').split('/');
+  return WEB_ROUTES.some((route) => {
+    const rp = route.replace(/\/+$/, '').split('/');
+    return rp.length === parts.length && rp.every((seg, i) => seg.startsWith(':') ? (parts[i] ?? '') !== '' : seg === parts[i]);
+  });
+}

@@ -1,0 +1,14 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import * as m20261126foundation from './2026-11-26-foundation.ts';
+
+/** Static list: works under tsx and in bundles alike. Names sort by date. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-26-foundation': m20261126foundation,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

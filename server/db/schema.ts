@@ -1,0 +1,106 @@
+import type { Generated as _G } from 'kysely';
+
+/**
+ * Row types of every table. Conventions: ids are UUID text made in the app, timestamps are ISO
+ * strings set in app code, flags are integers 0/1, JSON is text parsed in the repository.
+ * This keeps rows identical on SQLite and PostgreSQL (and backups portable between them).
+ */
+export interface OrganisationTable {
+  id: string;
+  slug: string;
+  name: string;
+  short_name: string;
+  description: string;
+  is_lead: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppUserTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string | null;
+  status: string;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+  password_changed_at: string | null;
+  version: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a database leak does not hand out sessions. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  device: string;
+}
+
+export interface AuthTokenTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  /** HMAC of the account e-mail or the client address: neither is stored in clear. */
+  key: string;
+  failures: number;
+  first_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  action: string;
+  actor_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  details: string;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  created_at: string;
+  to_address: string;
+  subject: string;
+  text_body: string | null;
+  status: string;
+  sent_at: string | null;
+  error: string | null;
+  attempts: number;
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  auth_token: AuthTokenTable;
+  login_throttle: LoginThrottleTable;
+  audit_event: AuditEventTable;
+  mail_outbox: MailOutboxTable;
+}
+
+/** Tables in an order where every foreign key points backwards: used by backup and restore. */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  'organisation',
+  'app_user',
+  'session',
+  'auth_token',
+  'login_throttle',
+  'audit_event',
+  'mail_outbox',
+] as const satisfies readonly (keyof Database)[];
+
+export type Generated<T> = _G<T>;

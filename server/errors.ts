@@ -1,0 +1,181 @@
+/**
+ * Application errors with a stable code. Services throw these; `app.ts` maps them to HTTP once.
+ * Messages live in one catalogue, German first, English beside it.
+ */
+export type Lang = 'de' | 'en';
+
+const MESSAGES = {
+  'auth.required': ['Bitte melden Sie sich an.', 'Please sign in.', 401],
+  'auth.invalid_credentials': [
+    'E-Mail-Adresse oder Passwort ist falsch.',
+    'E-mail address or password is incorrect.',
+    401,
+  ],
+  'auth.throttled': [
+    'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.',
+    'Too many failed sign-in attempts. Please wait {seconds} seconds and try again.',
+    429,
+  ],
+  'auth.wrong_password': [
+    'Das aktuelle Passwort ist nicht richtig.',
+    'The current password is not correct.',
+    400,
+  ],
+  'auth.forbidden': [
+    'Dafür fehlt Ihnen die Berechtigung.',
+    'You do not have permission to do this.',
+    403,
+  ],
+  'csrf.invalid': [
+    'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
+    'The request failed its security check. Please reload the page.',
+    403,
+  ],
+  'reset.invalid': [
+    'Dieser Link ist ungültig. Bitte fordern Sie einen neuen an.',
+    'This link is not valid. Please request a new one.',
+    400,
+  ],
+  'reset.expired': [
+    'Dieser Link ist abgelaufen. Bitte fordern Sie einen neuen an.',
+    'This link has expired. Please request a new one.',
+    400,
+  ],
+  'reset.used': [
+    'Dieser Link wurde bereits verwendet. Bitte fordern Sie einen neuen an.',
+    'This link has already been used. Please request a new one.',
+    400,
+  ],
+  'password.same_as_old': [
+    'Das neue Passwort muss sich vom bisherigen unterscheiden.',
+    'The new password must differ from the current one.',
+    400,
+  ],
+  'password.too_common': [
+    'Dieses Passwort ist zu verbreitet oder enthält Ihre E-Mail-Adresse. Bitte wählen Sie ein anderes.',
+    'This password is too common or contains your e-mail address. Please choose another one.',
+    400,
+  ],
+  'user.not_found': ['Diese Person wurde nicht gefunden.', 'This user was not found.', 404],
+  'user.email_taken': [
+    'Zu dieser E-Mail-Adresse gibt es bereits ein Konto.',
+    'An account with this e-mail address already exists.',
+    409,
+  ],
+  'user.version_conflict': [
+    'Jemand anderes hat diese Person inzwischen geändert. Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung.',
+    'Someone else has changed this user in the meantime. Please reload and repeat your change.',
+    409,
+  ],
+  'user.last_admin': [
+    'Die letzte aktive Administration kann nicht entfernt, gesperrt oder herabgestuft werden.',
+    'The last active administrator cannot be removed, disabled or demoted.',
+    409,
+  ],
+  'user.self_delete': [
+    'Sie können Ihr eigenes Konto hier nicht löschen.',
+    'You cannot delete your own account here.',
+    409,
+  ],
+  'organisation.not_found': [
+    'Diese Organisation wurde nicht gefunden.',
+    'This organisation was not found.',
+    404,
+  ],
+  'organisation.slug_taken': [
+    'Dieses Kürzel ist bereits vergeben.',
+    'This identifier is already taken.',
+    409,
+  ],
+  'session.not_found': ['Diese Sitzung wurde nicht gefunden.', 'This session was not found.', 404],
+  'validation.failed': [
+    'Die Eingaben sind unvollständig oder ungültig.',
+    'The input is incomplete or invalid.',
+    400,
+  ],
+  'request.invalid_json': [
+    'Die Anfrage enthält kein gültiges JSON.',
+    'The request body is not valid JSON.',
+    400,
+  ],
+  'request.too_large': [
+    'Die Anfrage ist zu groß.',
+    'The request is too large.',
+    413,
+  ],
+  'request.unsupported_media_type': [
+    'Dieses Datenformat wird hier nicht angenommen. Bitte senden Sie JSON.',
+    'This content type is not accepted here. Please send JSON.',
+    415,
+  ],
+  'request.forbidden_property': [
+    'Die Anfrage enthält unzulässige Felder.',
+    'The request contains forbidden properties.',
+    400,
+  ],
+  'route.not_found': [
+    'Diese Adresse gibt es nicht.',
+    'There is no such address.',
+    404,
+  ],
+  'method.not_allowed': [
+    'Diese Aktion ist an dieser Adresse nicht möglich.',
+    'This method is not allowed here.',
+    405,
+  ],
+  'service.unavailable': [
+    'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    'The service is unavailable at the moment. Please try again shortly.',
+    503,
+  ],
+  'internal': [
+    'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
+    'An unexpected error occurred. Please try again later.',
+    500,
+  ],
+} as const satisfies Record<string, readonly [string, string, number]>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export function errorStatus(code: ErrorCode): number {
+  return MESSAGES[code][2];
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  const template = MESSAGES[code][lang === 'en' ? 1 : 0];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly fields: { path: string; message: string }[] | undefined;
+  /** Extra response headers, e.g. Retry-After. */
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    opts: {
+      params?: Record<string, string | number>;
+      fields?: { path: string; message: string }[];
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = opts.params ?? {};
+    this.fields = opts.fields;
+    this.headers = opts.headers ?? {};
+  }
+
+  get status(): number {
+    return errorStatus(this.code);
+  }
+}
+
+/** Picks the response language from Accept-Language: English only when asked for first. */
+export function langFrom(acceptLanguage: string | undefined): Lang {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'de';
+}

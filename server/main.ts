@@ -1,0 +1,49 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrations/index.ts';
+import { createLogger } from './logger.ts';
+import { seedDemoIfEmpty } from './seed/demo.ts';
+
+/**
+ * loadConfig → openDatabase → migrate → (demo seed on an empty database) → buildApp → listen.
+ * SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database.
+ */
+export async function serve(opts: { seedDemo?: boolean } = {}): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const database = openDatabase(config.database);
+  const applied = await migrateToLatest(database.db);
+  if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  if (opts.seedDemo !== false) await seedDemoIfEmpty({ database, config, log });
+
+  const app = await buildApp({ config, database });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  log.info({ url: config.publicUrl, database: database.dialect }, 'ITAS-Plattform bereit');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  serve().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { AuditEventSchema, AuditQuerySchema } from '../../../contracts/admin.ts';
+import { route } from '../../http.ts';
+import type { AuditService } from './audit.service.ts';
+
+export function auditRoutes(app: FastifyInstance, audit: AuditService) {
+  route(
+    app,
+    'listAudit',
+    {
+      summary: 'Sicherheitsprotokoll',
+      tags: ['Verwaltung'],
+      querystring: AuditQuerySchema,
+      response: { 200: z.object({ items: z.array(AuditEventSchema), total: z.number().int() }) },
+    },
+    async (req) => audit.list(req.actor, req.query),
+  );
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { OutboxMail } from '../../../contracts/admin.ts';
+import type { AppContext } from '../../context.ts';
+import type { DbOrTrx } from '../../db/database.ts';
+import { authorize, can, type Actor } from '../../policies.ts';
+import { insertMail, listMails, markMail } from './outbox.repository.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Every mail is first written to the outbox table (in the caller's transaction, so a mail exists
+ * exactly when the change that caused it exists). With SMTP_URL it is then delivered and its
+ * body removed from the table; without SMTP the outbox is the mailbox admins read in the UI.
+ */
+export function createMailService(ctx: AppContext) {
+  const transport: Transporter | null = ctx.config.smtpUrl ? nodemailer.createTransport(ctx.config.smtpUrl) : null;
+  const log = ctx.log.child({ module: 'mail' });
+
+  async function deliver(id: string, message: MailMessage): Promise<void> {
+    if (!transport) return;
+    try {
+      await transport.sendMail({ from: ctx.config.mailFrom, to: message.to, subject: message.subject, text: message.text });
+      await markMail(ctx.db, id, { status: 'sent', sent_at: ctx.clock().toISOString(), error: null, text_body: null, attempts: 1 });
+    } catch (err) {
+      // The body stays in the outbox so an admin can see what did not arrive.
+      const reason = err instanceof Error ? err.message.slice(0, 300) : 'unknown';
+      await markMail(ctx.db, id, { status: 'failed', sent_at: null, error: reason, text_body: message.text, attempts: 1 });
+      log.warn({ mailId: id, err: reason }, 'mail delivery failed');
+    }
+  }
+
+  return {
+    mode: (transport ? 'smtp' : 'outbox') as 'smtp' | 'outbox',
+
+    /** Stores the mail; returns a function that delivers it once the transaction has committed. */
+    async enqueue(message: MailMessage, db: DbOrTrx = ctx.db): Promise<() => Promise<void>> {
+      const id = randomUUID();
+      await insertMail(db, {
+        id,
+        created_at: ctx.clock().toISOString(),
+        to_address: message.to,
+        subject: message.subject,
+        text_body: message.text,
+        status: 'stored',
+        sent_at: null,
+        error: null,
+        attempts: 0,
+      });
+      return () => deliver(id, message);
+    },
+
+    async list(actor: Actor | null, page: { limit: number; offset: number }) {
+      authorize(actor, can.readOutbox(actor));
+      const { items, total } = await listMails(ctx.db, page.limit, page.offset);
+      return {
+        total,
+        items: items.map(
+          (r): OutboxMail => ({
+            id: r.id,
+            createdAt: r.created_at,
+            to: r.to_address,
+            subject: r.subject,
+            text: r.text_body,
+            status: r.status as OutboxMail['status'],
+            sentAt: r.sent_at,
+            error: r.error,
+          }),
+        ),
+      };
+    },
+
+    async close(): Promise<void> {
+      transport?.close();
+    },
+  };
+}
+export type MailService = ReturnType<typeof createMailService>;

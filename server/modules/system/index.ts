@@ -1,0 +1,2 @@
+/** Health, readiness and metadata endpoints. */
+export { systemRoutes } from './system.routes.ts';

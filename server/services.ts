@@ -1,0 +1,15 @@
+import type { AppContext } from './context.ts';
+import { createAuthService, createOrganisationService, createUserService } from './modules/accounts/index.ts';
+import { createAuditService } from './modules/audit/index.ts';
+import { createMailService } from './modules/mail/index.ts';
+
+/** Wires the services of all modules; used by the HTTP app, the CLI and the demo seed alike. */
+export function createServices(ctx: AppContext) {
+  const audit = createAuditService(ctx);
+  const mail = createMailService(ctx);
+  const auth = createAuthService(ctx, { audit, mail });
+  const users = createUserService(ctx, { audit, mail, auth });
+  const organisations = createOrganisationService(ctx, { audit });
+  return { audit, mail, auth, users, organisations };
+}
+export type Services = ReturnType<typeof createServices>;
