@@ -64,23 +64,88 @@ describe(`itas command line (${TEST_DIALECT})`, () => {
   });
 
   it('creates a user and names the problem when an argument is wrong', async () => {
-    const ok = await itas(source, dirOf(source), 'user', 'create', '--email', 'Leitung@CWE.example', '--password', 'ein wirklich langes Passwort', '--role', 'admin', '--org', 'cwe');
+    const ok = await itas(
+      source,
+      dirOf(source),
+      'user',
+      'create',
+      '--email',
+      'Leitung@CWE.example',
+      '--password',
+      'ein wirklich langes Passwort',
+      '--role',
+      'admin',
+      '--org',
+      'cwe',
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('leitung@cwe.example (admin, CWE Chemnitz)');
 
-    const again = await itas(source, dirOf(source), 'user', 'create', '--email', 'leitung@cwe.example', '--password', 'ein wirklich langes Passwort', '--role', 'admin', '--org', 'cwe');
+    const again = await itas(
+      source,
+      dirOf(source),
+      'user',
+      'create',
+      '--email',
+      'leitung@cwe.example',
+      '--password',
+      'ein wirklich langes Passwort',
+      '--role',
+      'admin',
+      '--org',
+      'cwe',
+    );
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('bereits ein Konto');
 
-    const badRole = await itas(source, dirOf(source), 'user', 'create', '--email', 'x@cwe.example', '--password', 'ein wirklich langes Passwort', '--role', 'boss', '--org', 'cwe');
+    const badRole = await itas(
+      source,
+      dirOf(source),
+      'user',
+      'create',
+      '--email',
+      'x@cwe.example',
+      '--password',
+      'ein wirklich langes Passwort',
+      '--role',
+      'boss',
+      '--org',
+      'cwe',
+    );
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('--role');
 
-    const badOrg = await itas(source, dirOf(source), 'user', 'create', '--email', 'x@cwe.example', '--password', 'ein wirklich langes Passwort', '--role', 'staff', '--org', 'nasa');
+    const badOrg = await itas(
+      source,
+      dirOf(source),
+      'user',
+      'create',
+      '--email',
+      'x@cwe.example',
+      '--password',
+      'ein wirklich langes Passwort',
+      '--role',
+      'staff',
+      '--org',
+      'nasa',
+    );
     expect(badOrg.code).toBe(2);
     expect(badOrg.stderr).toContain('Vorhanden: cwe, ihk-chemnitz');
 
-    const shortPw = await itas(source, dirOf(source), 'user', 'create', '--email', 'x@cwe.example', '--password', 'kurz', '--role', 'staff', '--org', 'cwe');
+    const shortPw = await itas(
+      source,
+      dirOf(source),
+      'user',
+      'create',
+      '--email',
+      'x@cwe.example',
+      '--password',
+      'kurz',
+      '--role',
+      'staff',
+      '--org',
+      'cwe',
+    );
     expect(shortPw.code).toBe(2);
     expect(shortPw.stderr).toContain('--password');
   });
@@ -96,7 +161,24 @@ describe(`itas command line (${TEST_DIALECT})`, () => {
     expect((await itas(source, dirOf(source), 'backup', file)).code).toBe(1); // never overwrites a file
 
     // The target gets its own users first: restore must refuse, then replace everything with --replace.
-    expect((await itas(target, dirOf(target), 'user', 'create', '--email', 'andere@example.org', '--password', 'ein wirklich langes Passwort', '--role', 'staff', '--org', 'amz')).code).toBe(0);
+    expect(
+      (
+        await itas(
+          target,
+          dirOf(target),
+          'user',
+          'create',
+          '--email',
+          'andere@example.org',
+          '--password',
+          'ein wirklich langes Passwort',
+          '--role',
+          'staff',
+          '--org',
+          'amz',
+        )
+      ).code,
+    ).toBe(0);
     const refused = await itas(target, dirOf(target), 'restore', file);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--replace');
@@ -114,7 +196,12 @@ describe(`itas command line (${TEST_DIALECT})`, () => {
       const { audit_event: _b, ...restAfter } = after;
       expect(restAfter).toEqual(restBefore);
       const events = async (db: typeof a.db) =>
-        (await db.selectFrom('audit_event').select(['id', 'action']).where('action', 'not in', ['backup.created', 'backup.restored']).orderBy('id').execute());
+        await db
+          .selectFrom('audit_event')
+          .select(['id', 'action'])
+          .where('action', 'not in', ['backup.created', 'backup.restored'])
+          .orderBy('id')
+          .execute();
       expect(await events(b.db)).toEqual(await events(a.db));
       expect((await events(b.db)).length).toBeGreaterThan(3);
       const users = await b.db.selectFrom('app_user').select('email').execute();

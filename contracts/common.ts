@@ -12,9 +12,7 @@ export const ErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z
-      .array(z.object({ path: z.string(), message: z.string() }))
-      .optional(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     requestId: z.string().optional(),
   }),
 });
@@ -23,6 +21,7 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 /** Free text a person types: no NUL or other C0 control characters except tab and newlines. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const textSchema = (max: number, min = 0) =>

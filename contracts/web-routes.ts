@@ -21,6 +21,6 @@ export function isWebRoute(pathname: string): boolean {
   const parts = pathname.replace(/\/+$/, '').split('/');
   return WEB_ROUTES.some((route) => {
     const rp = route.replace(/\/+$/, '').split('/');
-    return rp.length === parts.length && rp.every((seg, i) => seg.startsWith(':') ? (parts[i] ?? '') !== '' : seg === parts[i]);
+    return rp.length === parts.length && rp.every((seg, i) => (seg.startsWith(':') ? (parts[i] ?? '') !== '' : seg === parts[i]));
   });
 }

@@ -29,7 +29,6 @@ export interface BuildAppDeps {
   distDir?: string;
 }
 
-
 function fieldPath(instancePath: string): string {
   return instancePath.replace(/^\//, '').replace(/\//g, '.');
 }
@@ -63,10 +62,18 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const lang = langFrom(request.headers['accept-language']);
-    const send = (status: number, code: ErrorCode, fields?: { path: string; message: string }[], params?: Record<string, string | number>) =>
-      reply.code(status).type('application/json; charset=utf-8').send({
-        error: { code, message: errorMessage(code, lang, params), ...(fields?.length ? { fields } : {}), requestId: request.id },
-      });
+    const send = (
+      status: number,
+      code: ErrorCode,
+      fields?: { path: string; message: string }[],
+      params?: Record<string, string | number>,
+    ) =>
+      reply
+        .code(status)
+        .type('application/json; charset=utf-8')
+        .send({
+          error: { code, message: errorMessage(code, lang, params), ...(fields?.length ? { fields } : {}), requestId: request.id },
+        });
 
     if (err instanceof AppError) {
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
@@ -79,10 +86,13 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
       const fields = err.validation.map((v) => {
         const issue = { ...(v.params as object), code: v.keyword, path: v.instancePath.split('/').slice(1), message: v.message } as never;
         const enMessage = v.keyword === 'custom' ? undefined : EN.localeError(issue);
-        const message = lang === 'en' && enMessage ? (typeof enMessage === 'string' ? enMessage : (enMessage as { message: string }).message) : (v.message ?? '');
+        const message = lang === 'en' && enMessage ? (typeof enMessage === 'string' ? enMessage : enMessage.message) : (v.message ?? '');
         const base = fieldPath(v.instancePath);
         const key = (v.params as { keys?: string[] }).keys;
-        return { path: v.keyword === 'unrecognized_keys' && key?.length ? key.join(',') : base || (err.validationContext ?? 'body'), message };
+        return {
+          path: v.keyword === 'unrecognized_keys' && key?.length ? key.join(',') : base || (err.validationContext ?? 'body'),
+          message,
+        };
       });
       return send(400, 'validation.failed', fields);
     }

@@ -6,26 +6,14 @@ export type Lang = 'de' | 'en';
 
 const MESSAGES = {
   'auth.required': ['Bitte melden Sie sich an.', 'Please sign in.', 401],
-  'auth.invalid_credentials': [
-    'E-Mail-Adresse oder Passwort ist falsch.',
-    'E-mail address or password is incorrect.',
-    401,
-  ],
+  'auth.invalid_credentials': ['E-Mail-Adresse oder Passwort ist falsch.', 'E-mail address or password is incorrect.', 401],
   'auth.throttled': [
     'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.',
     'Too many failed sign-in attempts. Please wait {seconds} seconds and try again.',
     429,
   ],
-  'auth.wrong_password': [
-    'Das aktuelle Passwort ist nicht richtig.',
-    'The current password is not correct.',
-    400,
-  ],
-  'auth.forbidden': [
-    'Dafür fehlt Ihnen die Berechtigung.',
-    'You do not have permission to do this.',
-    403,
-  ],
+  'auth.wrong_password': ['Das aktuelle Passwort ist nicht richtig.', 'The current password is not correct.', 400],
+  'auth.forbidden': ['Dafür fehlt Ihnen die Berechtigung.', 'You do not have permission to do this.', 403],
   'csrf.invalid': [
     'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
     'The request failed its security check. Please reload the page.',
@@ -57,11 +45,7 @@ const MESSAGES = {
     400,
   ],
   'user.not_found': ['Diese Person wurde nicht gefunden.', 'This user was not found.', 404],
-  'user.email_taken': [
-    'Zu dieser E-Mail-Adresse gibt es bereits ein Konto.',
-    'An account with this e-mail address already exists.',
-    409,
-  ],
+  'user.email_taken': ['Zu dieser E-Mail-Adresse gibt es bereits ein Konto.', 'An account with this e-mail address already exists.', 409],
   'user.version_conflict': [
     'Jemand anderes hat diese Person inzwischen geändert. Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung.',
     'Someone else has changed this user in the meantime. Please reload and repeat your change.',
@@ -72,63 +56,27 @@ const MESSAGES = {
     'The last active administrator cannot be removed, disabled or demoted.',
     409,
   ],
-  'user.self_delete': [
-    'Sie können Ihr eigenes Konto hier nicht löschen.',
-    'You cannot delete your own account here.',
-    409,
-  ],
-  'organisation.not_found': [
-    'Diese Organisation wurde nicht gefunden.',
-    'This organisation was not found.',
-    404,
-  ],
-  'organisation.slug_taken': [
-    'Dieses Kürzel ist bereits vergeben.',
-    'This identifier is already taken.',
-    409,
-  ],
+  'user.self_delete': ['Sie können Ihr eigenes Konto hier nicht löschen.', 'You cannot delete your own account here.', 409],
+  'organisation.not_found': ['Diese Organisation wurde nicht gefunden.', 'This organisation was not found.', 404],
+  'organisation.slug_taken': ['Dieses Kürzel ist bereits vergeben.', 'This identifier is already taken.', 409],
   'session.not_found': ['Diese Sitzung wurde nicht gefunden.', 'This session was not found.', 404],
-  'validation.failed': [
-    'Die Eingaben sind unvollständig oder ungültig.',
-    'The input is incomplete or invalid.',
-    400,
-  ],
-  'request.invalid_json': [
-    'Die Anfrage enthält kein gültiges JSON.',
-    'The request body is not valid JSON.',
-    400,
-  ],
-  'request.too_large': [
-    'Die Anfrage ist zu groß.',
-    'The request is too large.',
-    413,
-  ],
+  'validation.failed': ['Die Eingaben sind unvollständig oder ungültig.', 'The input is incomplete or invalid.', 400],
+  'request.invalid_json': ['Die Anfrage enthält kein gültiges JSON.', 'The request body is not valid JSON.', 400],
+  'request.too_large': ['Die Anfrage ist zu groß.', 'The request is too large.', 413],
   'request.unsupported_media_type': [
     'Dieses Datenformat wird hier nicht angenommen. Bitte senden Sie JSON.',
     'This content type is not accepted here. Please send JSON.',
     415,
   ],
-  'request.forbidden_property': [
-    'Die Anfrage enthält unzulässige Felder.',
-    'The request contains forbidden properties.',
-    400,
-  ],
-  'route.not_found': [
-    'Diese Adresse gibt es nicht.',
-    'There is no such address.',
-    404,
-  ],
-  'method.not_allowed': [
-    'Diese Aktion ist an dieser Adresse nicht möglich.',
-    'This method is not allowed here.',
-    405,
-  ],
+  'request.forbidden_property': ['Die Anfrage enthält unzulässige Felder.', 'The request contains forbidden properties.', 400],
+  'route.not_found': ['Diese Adresse gibt es nicht.', 'There is no such address.', 404],
+  'method.not_allowed': ['Diese Aktion ist an dieser Adresse nicht möglich.', 'This method is not allowed here.', 405],
   'service.unavailable': [
     'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
     'The service is unavailable at the moment. Please try again shortly.',
     503,
   ],
-  'internal': [
+  internal: [
     'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
     'An unexpected error occurred. Please try again later.',
     500,

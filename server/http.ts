@@ -35,10 +35,7 @@ export function route<B extends Z | undefined = undefined, Q extends Z | undefin
   app: FastifyInstance,
   name: ApiName,
   schema: RouteSchema<B, Q, P>,
-  handler: (
-    request: FastifyRequest<{ Body: Out<B>; Querystring: Out<Q>; Params: Out<P> }>,
-    reply: FastifyReply,
-  ) => Promise<unknown>,
+  handler: (request: FastifyRequest<{ Body: Out<B>; Querystring: Out<Q>; Params: Out<P> }>, reply: FastifyReply) => Promise<unknown>,
 ): void {
   const def = API[name];
   app.withTypeProvider<ZodTypeProvider>().route({

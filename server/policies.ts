@@ -28,7 +28,8 @@ export const can = {
   readAudit: isAdmin,
   /** Staff and analysts see the people of their own organisation; admins see everyone. */
   viewMembers: ((a, organisationId) =>
-    a !== null && (a.role === 'admin' || ((a.role === 'staff' || a.role === 'analyst') && a.organisationId === organisationId))) as OrgCheck,
+    a !== null &&
+    (a.role === 'admin' || ((a.role === 'staff' || a.role === 'analyst') && a.organisationId === organisationId))) as OrgCheck,
 } as const;
 
 /**

@@ -12,6 +12,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
+  /** The raw SQLite connection, for the online backup API. */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   // Keep integer/bigint counts as numbers; text timestamps are never parsed by the driver.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));

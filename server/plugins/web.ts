@@ -23,10 +23,7 @@ async function webPlugin(app: FastifyInstance, opts: { distDir: string }) {
       wildcard: false,
       index: false,
       setHeaders: (res, filePath) => {
-        res.header(
-          'cache-control',
-          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
@@ -38,7 +35,10 @@ async function webPlugin(app: FastifyInstance, opts: { distDir: string }) {
     }
     const status = isWebRoute(pathname) ? 200 : 404;
     if (!indexHtml) {
-      return reply.code(status).type('text/plain; charset=utf-8').send('Die Web-Oberfläche ist nicht gebaut. Bitte "npm run build" ausführen.');
+      return reply
+        .code(status)
+        .type('text/plain; charset=utf-8')
+        .send('Die Web-Oberfläche ist nicht gebaut. Bitte "npm run build" ausführen.');
     }
     return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });

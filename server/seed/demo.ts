@@ -35,7 +35,13 @@ function demoPassword(): string {
  * data so the UI labels it. The consortium partners themselves come with the first migration.
  */
 export async function seedDemo(deps: { database: DatabaseHandle; config: Config; log: Logger }): Promise<DemoAccount[]> {
-  const ctx: AppContext = { db: deps.database.db, dialect: deps.database.dialect, config: deps.config, clock: () => new Date(), log: deps.log };
+  const ctx: AppContext = {
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    config: deps.config,
+    clock: () => new Date(),
+    log: deps.log,
+  };
   const { users, organisations, mail } = createServices(ctx);
   const created: DemoAccount[] = [];
   for (const u of DEMO_USERS) {
@@ -43,7 +49,11 @@ export async function seedDemo(deps: { database: DatabaseHandle; config: Config;
     if (!org) throw new Error(`Organisation ${u.org} fehlt`);
     if (await users.existsByEmail(u.email)) continue;
     const password = demoPassword();
-    await users.create(null, { email: u.email, displayName: u.displayName, role: u.role, organisationId: org.id, password, isDemo: true }, { trusted: true });
+    await users.create(
+      null,
+      { email: u.email, displayName: u.displayName, role: u.role, organisationId: org.id, password, isDemo: true },
+      { trusted: true },
+    );
     created.push({ role: u.role, email: u.email, password, organisation: org.short_name, displayName: u.displayName });
   }
   await mail.close();

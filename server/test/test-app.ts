@@ -42,7 +42,10 @@ export async function createTestDatabase(): Promise<{ target: DatabaseTarget; dr
 export class TestClient {
   cookies = new Map<string, string>();
   csrf = '';
-  constructor(readonly app: FastifyInstance, readonly headers: Record<string, string> = {}) {}
+  constructor(
+    readonly app: FastifyInstance,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   private store(res: LightMyRequestResponse) {
     for (const c of res.cookies) {
@@ -63,7 +66,7 @@ export class TestClient {
     const res = await this.app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) });
     this.store(res);
     if (res.headers['content-type']?.toString().startsWith('application/json')) {
-      const json = res.json() as { csrfToken?: string };
+      const json = res.json<{ csrfToken?: string }>();
       if (typeof json?.csrfToken === 'string') this.csrf = json.csrfToken;
     }
     return res;
@@ -95,7 +98,12 @@ export interface TestApp {
   advance(ms: number): void;
   client(headers?: Record<string, string>): TestClient;
   /** Creates a user (organisation by slug) and returns a client signed in as them. */
-  signIn(opts: { role: Role; org?: string; email?: string; password?: string }): Promise<{ client: TestClient; userId: string; email: string; password: string; organisationId: string }>;
+  signIn(opts: {
+    role: Role;
+    org?: string;
+    email?: string;
+    password?: string;
+  }): Promise<{ client: TestClient; userId: string; email: string; password: string; organisationId: string }>;
   orgId(slug: string): Promise<string>;
 }
 

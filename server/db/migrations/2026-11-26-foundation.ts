@@ -134,9 +134,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   const now = new Date().toISOString();
   await db
     .insertInto('organisation')
-    .values(
-      PARTNERS.map((p, i) => ({ id: randomUUID(), ...p, sort_order: i + 1, created_at: now, updated_at: now })),
-    )
+    .values(PARTNERS.map((p, i) => ({ id: randomUUID(), ...p, sort_order: i + 1, created_at: now, updated_at: now })))
     .execute();
 }
 

@@ -9,6 +9,6 @@ const MIGRATIONS: Record<string, Migration> = {
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed');
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -16,8 +16,11 @@ import type { UserService } from './user.service.ts';
 const IdParams = z.strictObject({ id: IdSchema });
 
 export function organisationRoutes(app: FastifyInstance, organisations: OrganisationService, users: UserService) {
-  route(app, 'listOrganisations', { summary: 'Partnerorganisationen', tags: ['Organisationen'], response: { 200: z.array(OrganisationSchema) } }, async () =>
-    organisations.list(),
+  route(
+    app,
+    'listOrganisations',
+    { summary: 'Partnerorganisationen', tags: ['Organisationen'], response: { 200: z.array(OrganisationSchema) } },
+    async () => organisations.list(),
   );
 
   route(
@@ -59,7 +62,12 @@ export function userRoutes(app: FastifyInstance, users: UserService) {
   route(
     app,
     'createUser',
-    { summary: 'Konto anlegen (mit Passwort oder Einladung per E-Mail)', tags: ['Nutzer'], body: UserCreateSchema, response: { 201: UserSchema } },
+    {
+      summary: 'Konto anlegen (mit Passwort oder Einladung per E-Mail)',
+      tags: ['Nutzer'],
+      body: UserCreateSchema,
+      response: { 201: UserSchema },
+    },
     async (req, reply) => reply.code(201).send(await users.create(req.actor, req.body)),
   );
 
@@ -70,7 +78,13 @@ export function userRoutes(app: FastifyInstance, users: UserService) {
   route(
     app,
     'updateUser',
-    { summary: 'Konto ändern (Rolle, Organisation, Status)', tags: ['Nutzer'], params: IdParams, body: UserUpdateSchema, response: { 200: UserSchema } },
+    {
+      summary: 'Konto ändern (Rolle, Organisation, Status)',
+      tags: ['Nutzer'],
+      params: IdParams,
+      body: UserUpdateSchema,
+      response: { 200: UserSchema },
+    },
     async (req) => users.update(req.actor, req.params.id, req.body),
   );
 
@@ -82,7 +96,12 @@ export function userRoutes(app: FastifyInstance, users: UserService) {
   route(
     app,
     'endUserSessions',
-    { summary: 'Alle Sitzungen eines Kontos beenden', tags: ['Nutzer'], params: IdParams, response: { 200: z.object({ ended: z.number().int() }) } },
+    {
+      summary: 'Alle Sitzungen eines Kontos beenden',
+      tags: ['Nutzer'],
+      params: IdParams,
+      response: { 200: z.object({ ended: z.number().int() }) },
+    },
     async (req) => ({ ended: await users.endSessions(req.actor, req.params.id) }),
   );
 }

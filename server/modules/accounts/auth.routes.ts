@@ -13,10 +13,15 @@ import { route } from '../../http.ts';
 import type { AuthService } from './auth.service.ts';
 
 export function authRoutes(app: FastifyInstance, auth: AuthService) {
-  route(app, 'me', { summary: 'Angemeldete Person und CSRF-Token', tags: ['Anmeldung'], response: { 200: MeSchema } }, async (req, reply) => ({
-    user: await auth.me(req.actor),
-    csrfToken: reply.csrfTokenFor(req.actor),
-  }));
+  route(
+    app,
+    'me',
+    { summary: 'Angemeldete Person und CSRF-Token', tags: ['Anmeldung'], response: { 200: MeSchema } },
+    async (req, reply) => ({
+      user: await auth.me(req.actor),
+      csrfToken: reply.csrfTokenFor(req.actor),
+    }),
+  );
 
   route(
     app,
@@ -38,7 +43,12 @@ export function authRoutes(app: FastifyInstance, auth: AuthService) {
   route(
     app,
     'resetRequest',
-    { summary: 'Link zum Zurücksetzen des Passworts anfordern', tags: ['Anmeldung'], body: ResetRequestSchema, response: { 202: OkSchema } },
+    {
+      summary: 'Link zum Zurücksetzen des Passworts anfordern',
+      tags: ['Anmeldung'],
+      body: ResetRequestSchema,
+      response: { 202: OkSchema },
+    },
     async (req, reply) => {
       await auth.requestReset(req.body.email);
       return reply.code(202).send({ ok: true });
@@ -72,7 +82,12 @@ export function authRoutes(app: FastifyInstance, auth: AuthService) {
   route(
     app,
     'revokeSession',
-    { summary: 'Eine eigene Sitzung beenden', tags: ['Konto'], params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: OkSchema } },
+    {
+      summary: 'Eine eigene Sitzung beenden',
+      tags: ['Konto'],
+      params: z.strictObject({ id: z.string().min(1).max(64) }),
+      response: { 200: OkSchema },
+    },
     async (req) => {
       await auth.revokeSession(req.actor, req.params.id);
       return { ok: true as const };

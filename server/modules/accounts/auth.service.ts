@@ -82,7 +82,13 @@ export function createAuthService(ctx: AppContext, deps: { audit: AuditService; 
       }
       // One write a minute at most, not one per request.
       if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) await touchSession(ctx.db, id, now.toISOString());
-      return { userId: row.user_id, role: row.role as Role, organisationId: row.organisation_id, displayName: row.display_name, sessionId: id };
+      return {
+        userId: row.user_id,
+        role: row.role as Role,
+        organisationId: row.organisation_id,
+        displayName: row.display_name,
+        sessionId: id,
+      };
     },
 
     async me(actor: Actor | null): Promise<User | null> {
@@ -173,7 +179,13 @@ export function createAuthService(ctx: AppContext, deps: { audit: AuditService; 
     async logoutEverywhere(actor: Actor | null): Promise<void> {
       authorize(actor, can.useAccount(actor));
       const n = await deleteSessionsOfUser(ctx.db, actor.userId);
-      await audit.record({ action: 'sessions.ended', actorId: actor.userId, targetType: 'user', targetId: actor.userId, details: { count: n } });
+      await audit.record({
+        action: 'sessions.ended',
+        actorId: actor.userId,
+        targetType: 'user',
+        targetId: actor.userId,
+        details: { count: n },
+      });
     },
 
     async changePassword(
@@ -196,7 +208,13 @@ export function createAuthService(ctx: AppContext, deps: { audit: AuditService; 
         if (input.endOtherSessions) await deleteSessionsOfUser(trx, user.id, actor.sessionId);
         await invalidateTokens(trx, user.id, nowIso);
         await audit.record(
-          { action: 'password.changed', actorId: user.id, targetType: 'user', targetId: user.id, details: { endedOtherSessions: input.endOtherSessions } },
+          {
+            action: 'password.changed',
+            actorId: user.id,
+            targetType: 'user',
+            targetId: user.id,
+            details: { endedOtherSessions: input.endOtherSessions },
+          },
           trx,
         );
       });
@@ -208,7 +226,14 @@ export function createAuthService(ctx: AppContext, deps: { audit: AuditService; 
       const now = ctx.clock();
       const expiresAt = new Date(now.getTime() + TOKEN_TTL_MINUTES[purpose] * 60_000).toISOString();
       await invalidateTokens(db, userId, now.toISOString());
-      await insertToken(db, { id: sha256(token), user_id: userId, purpose, created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
+      await insertToken(db, {
+        id: sha256(token),
+        user_id: userId,
+        purpose,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        used_at: null,
+      });
       return { token, expiresAt };
     },
 
@@ -265,7 +290,10 @@ export function createAuthService(ctx: AppContext, deps: { audit: AuditService; 
         if (!(await consumeToken(trx, id, nowIso))) throw new AppError('reset.used');
         await updateUser(trx, user.id, { password_hash: hash, password_changed_at: nowIso, updated_at: nowIso });
         await deleteSessionsOfUser(trx, user.id);
-        await audit.record({ action: 'password.reset_completed', targetType: 'user', targetId: user.id, details: { purpose: row.purpose } }, trx);
+        await audit.record(
+          { action: 'password.reset_completed', targetType: 'user', targetId: user.id, details: { purpose: row.purpose } },
+          trx,
+        );
       });
     },
   };

@@ -38,6 +38,9 @@ export async function updateOrganisation(
 }
 
 export async function maxSortOrder(db: DbOrTrx): Promise<number> {
-  const r = await db.selectFrom('organisation').select((eb) => eb.fn.max('sort_order').as('m')).executeTakeFirst();
+  const r = await db
+    .selectFrom('organisation')
+    .select((eb) => eb.fn.max('sort_order').as('m'))
+    .executeTakeFirst();
   return Number(r?.m ?? 0);
 }

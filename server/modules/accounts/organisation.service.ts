@@ -51,7 +51,16 @@ export function createOrganisationService(ctx: AppContext, deps: { audit: AuditS
           created_at: nowIso,
           updated_at: nowIso,
         });
-        await audit.record({ action: 'organisation.created', actorId: actor.userId, targetType: 'organisation', targetId: id, details: { slug: input.slug } }, trx);
+        await audit.record(
+          {
+            action: 'organisation.created',
+            actorId: actor.userId,
+            targetType: 'organisation',
+            targetId: id,
+            details: { slug: input.slug },
+          },
+          trx,
+        );
       });
       return present(id);
     },
@@ -71,7 +80,16 @@ export function createOrganisationService(ctx: AppContext, deps: { audit: AuditS
           ...(input.description !== undefined && { description: input.description }),
           updated_at: ctx.clock().toISOString(),
         });
-        await audit.record({ action: 'organisation.updated', actorId: actor.userId, targetType: 'organisation', targetId: id, details: { fields: Object.keys(input).join(',') } }, trx);
+        await audit.record(
+          {
+            action: 'organisation.updated',
+            actorId: actor.userId,
+            targetType: 'organisation',
+            targetId: id,
+            details: { fields: Object.keys(input).join(',') },
+          },
+          trx,
+        );
       });
       return present(id);
     },

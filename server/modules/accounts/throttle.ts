@@ -44,7 +44,10 @@ export async function recordFailure(ctx: AppContext, keys: { account: string; ad
   const now = ctx.clock();
   const nowIso = now.toISOString();
   const windowStart = new Date(now.getTime() - THROTTLE_POLICY.windowMinutes * 60_000).toISOString();
-  for (const [kind, key] of [['account', keys.account], ['address', keys.address]] as const) {
+  for (const [kind, key] of [
+    ['account', keys.account],
+    ['address', keys.address],
+  ] as const) {
     await ctx.db
       .insertInto('login_throttle')
       .values({ key, failures: 1, first_failure_at: nowIso, locked_until: null })

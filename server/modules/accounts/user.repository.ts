@@ -29,10 +29,7 @@ export async function listUsers(
     // LIKE wildcards in the search text are matched literally.
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['app_user.display_name']), 'like', eb.val(pattern)),
-        eb('app_user.email', 'like', pattern),
-      ]),
+      eb.or([eb(eb.fn('lower', ['app_user.display_name']), 'like', eb.val(pattern)), eb('app_user.email', 'like', pattern)]),
     );
   }
   return q.orderBy('app_user.display_name').orderBy('app_user.id').limit(1000).execute();
@@ -77,7 +74,10 @@ export async function countActiveAdmins(db: DbOrTrx): Promise<number> {
 }
 
 export async function countUsers(db: DbOrTrx): Promise<number> {
-  const r = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

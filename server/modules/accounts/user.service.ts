@@ -43,7 +43,10 @@ export function createUserService(ctx: AppContext, deps: { audit: AuditService; 
   }
 
   return {
-    async list(actor: Actor | null, filter: { organisationId?: string | undefined; role?: Role | undefined; q?: string | undefined }): Promise<User[]> {
+    async list(
+      actor: Actor | null,
+      filter: { organisationId?: string | undefined; role?: Role | undefined; q?: string | undefined },
+    ): Promise<User[]> {
       authorize(actor, can.manageUsers(actor));
       return (await listUsers(ctx.db, filter)).map(presentUser);
     },
@@ -97,7 +100,13 @@ export function createUserService(ctx: AppContext, deps: { audit: AuditService; 
             version: 1,
           });
           await audit.record(
-            { action: 'user.created', actorId: actor?.userId ?? null, targetType: 'user', targetId: id, details: { role: input.role, organisation: org.slug } },
+            {
+              action: 'user.created',
+              actorId: actor?.userId ?? null,
+              targetType: 'user',
+              targetId: id,
+              details: { role: input.role, organisation: org.slug },
+            },
             trx,
           );
           if (passwordHash) return undefined;
@@ -159,7 +168,14 @@ export function createUserService(ctx: AppContext, deps: { audit: AuditService; 
         }
         const other = Object.keys(input).filter((k) => k !== 'version' && k !== 'role' && k !== 'status');
         if (other.length > 0 || (input.status === 'active' && before.status !== 'active')) {
-          await audit.record({ ...base, action: 'user.updated', details: { fields: [...other, ...(input.status === 'active' ? ['status'] : [])].join(',') } }, trx);
+          await audit.record(
+            {
+              ...base,
+              action: 'user.updated',
+              details: { fields: [...other, ...(input.status === 'active' ? ['status'] : [])].join(',') },
+            },
+            trx,
+          );
         }
         if (input.organisationId && input.organisationId !== before.organisation_id) await deleteSessionsOfUser(trx, id);
       });
@@ -176,7 +192,10 @@ export function createUserService(ctx: AppContext, deps: { audit: AuditService; 
           throw new AppError('user.last_admin');
         }
         await deleteUser(trx, id);
-        await audit.record({ action: 'user.deleted', actorId: actor.userId, targetType: 'user', targetId: id, details: { role: before.role } }, trx);
+        await audit.record(
+          { action: 'user.deleted', actorId: actor.userId, targetType: 'user', targetId: id, details: { role: before.role } },
+          trx,
+        );
       });
     },
 

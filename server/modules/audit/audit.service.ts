@@ -34,7 +34,10 @@ export function createAuditService(ctx: AppContext) {
         details: JSON.stringify(event.details ?? {}),
       };
       await insertAuditEvent(db, row);
-      ctx.log.info({ audit: { action: row.action, actorId: row.actor_id, targetType: row.target_type, targetId: row.target_id } }, 'security event');
+      ctx.log.info(
+        { audit: { action: row.action, actorId: row.actor_id, targetType: row.target_type, targetId: row.target_id } },
+        'security event',
+      );
     },
 
     async list(actor: Actor | null, filter: { action?: AuditAction | undefined; limit: number; offset: number }) {
@@ -42,17 +45,15 @@ export function createAuditService(ctx: AppContext) {
       const { items, total } = await listAuditEvents(ctx.db, filter);
       return {
         total,
-        items: items.map(
-          (r): AuditEvent => ({
-            id: r.id,
-            at: r.at,
-            action: r.action as AuditAction,
-            actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name ?? '—' } : null,
-            targetType: r.target_type,
-            targetId: r.target_id,
-            details: JSON.parse(r.details) as AuditDetails,
-          }),
-        ),
+        items: items.map((r): AuditEvent => ({
+          id: r.id,
+          at: r.at,
+          action: r.action as AuditAction,
+          actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name ?? '—' } : null,
+          targetType: r.target_type,
+          targetId: r.target_id,
+          details: JSON.parse(r.details) as AuditDetails,
+        })),
       };
     },
   };

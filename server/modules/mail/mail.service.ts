@@ -20,6 +20,7 @@ export interface MailMessage {
 export function createMailService(ctx: AppContext) {
   const transport: Transporter | null = ctx.config.smtpUrl ? nodemailer.createTransport(ctx.config.smtpUrl) : null;
   const log = ctx.log.child({ module: 'mail' });
+  const mode: 'smtp' | 'outbox' = transport ? 'smtp' : 'outbox';
 
   async function deliver(id: string, message: MailMessage): Promise<void> {
     if (!transport) return;
@@ -35,7 +36,7 @@ export function createMailService(ctx: AppContext) {
   }
 
   return {
-    mode: (transport ? 'smtp' : 'outbox') as 'smtp' | 'outbox',
+    mode,
 
     /** Stores the mail; returns a function that delivers it once the transaction has committed. */
     async enqueue(message: MailMessage, db: DbOrTrx = ctx.db): Promise<() => Promise<void>> {
@@ -59,18 +60,16 @@ export function createMailService(ctx: AppContext) {
       const { items, total } = await listMails(ctx.db, page.limit, page.offset);
       return {
         total,
-        items: items.map(
-          (r): OutboxMail => ({
-            id: r.id,
-            createdAt: r.created_at,
-            to: r.to_address,
-            subject: r.subject,
-            text: r.text_body,
-            status: r.status as OutboxMail['status'],
-            sentAt: r.sent_at,
-            error: r.error,
-          }),
-        ),
+        items: items.map((r): OutboxMail => ({
+          id: r.id,
+          createdAt: r.created_at,
+          to: r.to_address,
+          subject: r.subject,
+          text: r.text_body,
+          status: r.status as OutboxMail['status'],
+          sentAt: r.sent_at,
+          error: r.error,
+        })),
       };
     },
 

@@ -15,7 +15,10 @@ export function systemRoutes(app: FastifyInstance, deps: { ping: () => Promise<v
       return { status: 'ok' as const };
     } catch (err) {
       request.log.warn({ err: err instanceof Error ? err.message : 'unknown' }, 'database not reachable');
-      return reply.code(503).header('retry-after', '5').send({ status: 'unavailable' as const });
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ status: 'unavailable' as const });
     }
   });
 
