@@ -24,7 +24,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: dbTests,
-                exclude: ['**/*.unit.test.ts'],
+                exclude: ['**/*.unit.test.ts', '**/*.process.test.ts'],
                 environment: 'node',
                 env: { ITAS_TEST_DIALECT: 'postgres' },
                 testTimeout: 30_000,

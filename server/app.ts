@@ -150,6 +150,16 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
   const distDir = deps.distDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
   await app.register(webPlugin, { distDir });
 
+  // Graceful shutdown: requests in flight finish, and their keep-alive connections close after
+  // the response instead of holding the process open until the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   app.addHook('onClose', async () => services.mail.close());
   const built = app as unknown as FastifyInstance & { services: Services };
   built.services = services;
