@@ -7,6 +7,10 @@ import { AppError } from '../errors.ts';
 import type { Actor } from '../policies.ts';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: no CSRF token needed (anonymous public endpoints); the origin check still applies. */
+    csrf?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor | null;
   }
@@ -56,14 +60,23 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionPluginOptions) {
   });
 
   const allowedOrigins = new Set([new URL(config.publicUrl).origin]);
+  const isOwnOrigin = (origin: string, host: string | undefined) => {
+    try {
+      const u = new URL(origin);
+      return allowedOrigins.has(u.origin) || u.host === host;
+    } catch {
+      return false; // "null" (sandboxed frames) and garbage are foreign
+    }
+  };
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
-    const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
-    const sameHost = origin !== undefined && new URL(origin).host === request.headers.host;
-    if (site === 'cross-site' || (origin !== undefined && origin !== 'null' && !allowedOrigins.has(origin) && !sameHost)) {
+    if (request.headers['sec-fetch-site'] === 'cross-site' || (origin !== undefined && !isOwnOrigin(origin, request.headers.host))) {
       throw new AppError('csrf.invalid');
     }
+    // Anonymous public endpoints (a survey answer, a poll vote) ride on no session and must not
+    // need a cookie; they opt out of the token with `config: { csrf: false }` and keep the origin check.
+    if (request.routeOptions.config?.csrf === false) return;
     await new Promise<void>((resolve, reject) => {
       app.csrfProtection(request, reply, (err?: Error) => (err ? reject(new AppError('csrf.invalid')) : resolve()));
     });
