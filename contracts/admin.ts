@@ -60,3 +60,9 @@ export const MetaSchema = z.object({
   mailMode: z.enum(['smtp', 'outbox']),
 });
 export type Meta = z.infer<typeof MetaSchema>;
+
+/** A page of a longer list. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+export const OutboxPageSchema = pageOf(OutboxMailSchema);
+export const AuditPageSchema = pageOf(AuditEventSchema);
+export const EndedSessionsSchema = z.object({ ended: z.number().int() });

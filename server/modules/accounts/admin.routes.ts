@@ -8,6 +8,7 @@ import {
   UserSchema,
   UserUpdateSchema,
 } from '../../../contracts/accounts.ts';
+import { EndedSessionsSchema } from '../../../contracts/admin.ts';
 import { IdSchema, OkSchema } from '../../../contracts/common.ts';
 import { route } from '../../http.ts';
 import type { OrganisationService } from './organisation.service.ts';
@@ -100,7 +101,7 @@ export function userRoutes(app: FastifyInstance, users: UserService) {
       summary: 'Alle Sitzungen eines Kontos beenden',
       tags: ['Nutzer'],
       params: IdParams,
-      response: { 200: z.object({ ended: z.number().int() }) },
+      response: { 200: EndedSessionsSchema },
     },
     async (req) => ({ ended: await users.endSessions(req.actor, req.params.id) }),
   );

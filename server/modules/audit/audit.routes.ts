@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { AuditEventSchema, AuditQuerySchema } from '../../../contracts/admin.ts';
+import { AuditPageSchema, AuditQuerySchema } from '../../../contracts/admin.ts';
 import { route } from '../../http.ts';
 import type { AuditService } from './audit.service.ts';
 
@@ -12,7 +11,7 @@ export function auditRoutes(app: FastifyInstance, audit: AuditService) {
       summary: 'Sicherheitsprotokoll',
       tags: ['Verwaltung'],
       querystring: AuditQuerySchema,
-      response: { 200: z.object({ items: z.array(AuditEventSchema), total: z.number().int() }) },
+      response: { 200: AuditPageSchema },
     },
     async (req) => audit.list(req.actor, req.query),
   );

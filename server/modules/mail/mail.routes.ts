@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { OutboxMailSchema } from '../../../contracts/admin.ts';
+import { OutboxPageSchema } from '../../../contracts/admin.ts';
 import { PageQuerySchema } from '../../../contracts/common.ts';
 import { route } from '../../http.ts';
 import type { MailService } from './mail.service.ts';
@@ -13,7 +12,7 @@ export function mailRoutes(app: FastifyInstance, mail: MailService) {
       summary: 'Postausgang',
       tags: ['Verwaltung'],
       querystring: PageQuerySchema.strict(),
-      response: { 200: z.object({ items: z.array(OutboxMailSchema), total: z.number().int() }) },
+      response: { 200: OutboxPageSchema },
     },
     async (req) => mail.list(req.actor, req.query),
   );

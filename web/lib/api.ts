@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import {
+  MeSchema,
+  OrganisationSchema,
+  SessionInfoSchema,
+  UserSchema,
+  type ChangePasswordSchema,
+  type LoginSchema,
+  type Me,
+  type OrganisationInputSchema,
+  type ResetConfirmSchema,
+  type ResetRequestSchema,
+  type UserCreateSchema,
+  type UserUpdateSchema,
+} from '../../contracts/accounts.ts';
+import { AuditPageSchema, EndedSessionsSchema, MetaSchema, OutboxPageSchema, type AuditAction } from '../../contracts/admin.ts';
+import { API, apiPath, type ApiName } from '../../contracts/api.ts';
+import { ErrorBodySchema, OkSchema, type Role } from '../../contracts/common.ts';
+import i18n, { currentLanguage } from '../i18n.ts';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Everything that can go wrong with a request, in one shape the pages can show. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+  /** Seconds to wait, from the Retry-After header (429, 503). */
+  readonly retryAfter: number | null;
+
+  constructor(init: { status: number; code: string; message: string; fields?: FieldError[]; retryAfter?: number | null }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.fields = init.fields ?? [];
+    this.retryAfter = init.retryAfter ?? null;
+  }
+}
+
+export function isApiError(err: unknown): err is ApiError {
+  return err instanceof ApiError;
+}
+
+export function isAbortError(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'AbortError';
+}
+
+/** A readable message for anything a request may throw. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return i18n.t('errors.unknown');
+}
+
+// --- session token and listeners ---------------------------------------------------------
+
+let csrfToken: string | null = null;
+const meListeners = new Set<(me: Me) => void>();
+let pendingMe: Promise<Me> | null = null;
+
+/** Called with every fresh `Me` (from /me, login, logout, logout everywhere). */
+export function subscribeMe(listener: (me: Me) => void): () => void {
+  meListeners.add(listener);
+  return () => {
+    meListeners.delete(listener);
+  };
+}
+
+function acceptMe(me: Me): Me {
+  csrfToken = me.csrfToken;
+  for (const listener of meListeners) listener(me);
+  return me;
+}
+
+/** Asks the server who is signed in; concurrent callers share one request. */
+export function refreshMe(): Promise<Me> {
+  pendingMe ??= call('me', { schema: MeSchema })
+    .then(acceptMe)
+    .finally(() => {
+      pendingMe = null;
+    });
+  return pendingMe;
+}
+
+// --- the request itself -----------------------------------------------------------------------
+
+type Query = Record<string, string | number | undefined>;
+
+interface CallOptions<T> {
+  schema: z.ZodType<T>;
+  params?: Record<string, string>;
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function buildUrl(name: ApiName, params: Record<string, string> | undefined, query: Query | undefined): string {
+  const path = apiPath(name, params);
+  if (!query) return path;
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function retryAfterSeconds(response: Response): number | null {
+  const header = response.headers.get('retry-after');
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = ErrorBodySchema.safeParse(await readJson(response));
+  const retryAfter = retryAfterSeconds(response);
+  if (body.success) {
+    const { code, message, fields } = body.data.error;
+    return new ApiError({ status: response.status, code, message, fields: fields ?? [], retryAfter });
+  }
+  const code = response.status === 429 ? 'rate_limited' : 'http.' + response.status;
+  const message =
+    response.status === 429
+      ? i18n.t('errors.rateLimited', { count: retryAfter ?? 60 })
+      : response.status >= 500
+        ? i18n.t('errors.server')
+        : i18n.t('errors.unknown');
+  return new ApiError({ status: response.status, code, message, retryAfter });
+}
+
+async function call<T>(name: ApiName, options: CallOptions<T>, isRetry = false): Promise<T> {
+  const { method } = API[name];
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLanguage(),
+  };
+  if (method !== 'GET') {
+    if (csrfToken === null) await refreshMe();
+    headers['x-csrf-token'] = csrfToken ?? '';
+  }
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(name, options.params, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: options.signal ?? null,
+    });
+  } catch (err) {
+    if (isAbortError(err)) throw err;
+    throw new ApiError({ status: 0, code: 'network', message: i18n.t('errors.network') });
+  }
+
+  if (response.ok) {
+    const parsed = options.schema.safeParse(await readJson(response));
+    if (!parsed.success) {
+      throw new ApiError({ status: response.status, code: 'response.invalid', message: i18n.t('errors.invalidResponse') });
+    }
+    return parsed.data;
+  }
+
+  const error = await toApiError(response);
+  if (error.status === 403 && error.code === 'csrf.invalid' && !isRetry && name !== 'me') {
+    // The token belongs to an older session (e.g. it expired meanwhile): fetch a fresh one, try once more.
+    await refreshMe();
+    return call(name, options, true);
+  }
+  if (error.status === 401 && error.code === 'auth.required' && name !== 'me') {
+    // The session has ended: let the app know, so protected pages send the person to the login.
+    refreshMe().catch(() => undefined);
+  }
+  throw error;
+}
+
+// --- the endpoints ------------------------------------------------------------------------
+
+export type OutboxPage = z.infer<typeof OutboxPageSchema>;
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+export type OrganisationInput = z.input<typeof OrganisationInputSchema>;
+export type UserCreateInput = z.input<typeof UserCreateSchema>;
+export type UserUpdateInput = z.input<typeof UserUpdateSchema>;
+
+export interface UserFilter {
+  organisationId?: string | undefined;
+  role?: Role | undefined;
+  q?: string | undefined;
+}
+
+export interface PageQuery {
+  limit: number;
+  offset: number;
+}
+
+type Signal = { signal?: AbortSignal };
+
+export const api = {
+  meta: (o: Signal = {}) => call('meta', { schema: MetaSchema, ...o }),
+  me: () => refreshMe(),
+  login: (body: z.input<typeof LoginSchema>) => call('login', { schema: MeSchema, body }).then(acceptMe),
+  logout: () => call('logout', { schema: MeSchema }).then(acceptMe),
+  resetRequest: (body: z.input<typeof ResetRequestSchema>) => call('resetRequest', { schema: OkSchema, body }),
+  resetConfirm: (body: z.input<typeof ResetConfirmSchema>) => call('resetConfirm', { schema: OkSchema, body }),
+
+  changePassword: (body: z.input<typeof ChangePasswordSchema>) => call('changePassword', { schema: OkSchema, body }),
+  listSessions: (o: Signal = {}) => call('listSessions', { schema: z.array(SessionInfoSchema), ...o }),
+  revokeSession: (id: string) => call('revokeSession', { schema: OkSchema, params: { id } }),
+  logoutEverywhere: () => call('logoutEverywhere', { schema: MeSchema }).then(acceptMe),
+
+  listOrganisations: (o: Signal = {}) => call('listOrganisations', { schema: z.array(OrganisationSchema), ...o }),
+  createOrganisation: (body: OrganisationInput) => call('createOrganisation', { schema: OrganisationSchema, body }),
+  updateOrganisation: (id: string, body: Partial<OrganisationInput>) =>
+    call('updateOrganisation', { schema: OrganisationSchema, params: { id }, body }),
+  listMembers: (id: string, o: Signal = {}) => call('listMembers', { schema: z.array(UserSchema), params: { id }, ...o }),
+
+  listUsers: (filter: UserFilter, o: Signal = {}) => call('listUsers', { schema: z.array(UserSchema), query: { ...filter }, ...o }),
+  createUser: (body: UserCreateInput) => call('createUser', { schema: UserSchema, body }),
+  getUser: (id: string, o: Signal = {}) => call('getUser', { schema: UserSchema, params: { id }, ...o }),
+  updateUser: (id: string, body: UserUpdateInput) => call('updateUser', { schema: UserSchema, params: { id }, body }),
+  deleteUser: (id: string) => call('deleteUser', { schema: OkSchema, params: { id } }),
+  endUserSessions: (id: string) => call('endUserSessions', { schema: EndedSessionsSchema, params: { id } }),
+
+  listOutbox: (page: PageQuery, o: Signal = {}) => call('listOutbox', { schema: OutboxPageSchema, query: { ...page }, ...o }),
+  listAudit: (query: PageQuery & { action?: AuditAction | undefined }, o: Signal = {}) =>
+    call('listAudit', { schema: AuditPageSchema, query: { ...query }, ...o }),
+};
