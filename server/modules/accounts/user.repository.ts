@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { AppUserTable } from '../../db/schema.ts';
 
@@ -28,8 +29,10 @@ export async function listUsers(
   if (filter.q) {
     // LIKE wildcards in the search text are matched literally.
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['app_user.display_name']), 'like', eb.val(pattern)), eb('app_user.email', 'like', pattern)]),
+    // ESCAPE is explicit: SQLite has no default escape character, PostgreSQL's is the backslash.
+    q = q.where(
+      (eb) =>
+        sql<boolean>`(lower(${eb.ref('app_user.display_name')}) like ${pattern} escape '\\' or ${eb.ref('app_user.email')} like ${pattern} escape '\\')`,
     );
   }
   return q.orderBy('app_user.display_name').orderBy('app_user.id').limit(1000).execute();

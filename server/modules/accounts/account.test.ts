@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/test-app.ts';
+
+describe('own account: password and sessions', () => {
+  const t = useTestApp();
+
+  it('checks the current password before changing it', async () => {
+    const { client } = await t.signIn({ role: 'staff' });
+    const wrong = await client.post('/api/account/password', { currentPassword: 'nicht richtig', newPassword: 'ein ganz neues Passwort' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'auth.wrong_password', fields: [{ path: 'currentPassword' }] });
+  });
+
+  it('refuses the old password as the new one', async () => {
+    const { client, password } = await t.signIn({ role: 'staff' });
+    const same = await client.post('/api/account/password', { currentPassword: password, newPassword: password });
+    expect(same.json().error.code).toBe('password.same_as_old');
+  });
+
+  it('changes the password, keeps this session and ends the others when asked', async () => {
+    const { client, email, password } = await t.signIn({ role: 'staff' });
+    const other = t.client();
+    await other.login(email, password);
+    const res = await client.post('/api/account/password', {
+      currentPassword: password,
+      newPassword: 'ein ganz neues Passwort',
+      endOtherSessions: true,
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await client.get('/api/account/sessions')).statusCode).toBe(200);
+    expect((await other.get('/api/account/sessions')).statusCode).toBe(401);
+    expect((await t.client().login(email, 'ein ganz neues Passwort')).statusCode).toBe(200);
+  });
+
+  it('keeps the other sessions when the person chooses so', async () => {
+    const { client, email, password } = await t.signIn({ role: 'staff' });
+    const other = t.client();
+    await other.login(email, password);
+    await client.post('/api/account/password', {
+      currentPassword: password,
+      newPassword: 'ein ganz neues Passwort',
+      endOtherSessions: false,
+    });
+    expect((await other.get('/api/account/sessions')).statusCode).toBe(200);
+  });
+
+  it('lists the sessions with the current one marked, and never exposes tokens', async () => {
+    const { client, email, password } = await t.signIn({ role: 'analyst' });
+    const phone = t.client({ 'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36' });
+    await phone.login(email, password);
+    const list = (await client.get('/api/account/sessions')).json() as { id: string; current: boolean; device: string }[];
+    expect(list).toHaveLength(2);
+    expect(list.filter((s) => s.current)).toHaveLength(1);
+    expect(list.map((s) => s.device)).toContain('Chrome · Android');
+    const secret = client.cookies.get('itas_session')!;
+    for (const s of list) {
+      expect(s.id).toHaveLength(24);
+      expect(JSON.stringify(s)).not.toContain(secret);
+    }
+
+    const phoneSession = list.find((s) => !s.current)!;
+    expect((await client.delete(`/api/account/sessions/${phoneSession.id}`)).statusCode).toBe(200);
+    expect((await phone.get('/api/account/sessions')).statusCode).toBe(401);
+    expect((await client.delete(`/api/account/sessions/${phoneSession.id}`)).statusCode).toBe(404);
+  });
+
+  it('signs out everywhere, this session included', async () => {
+    const { client, email, password } = await t.signIn({ role: 'staff' });
+    const other = t.client();
+    await other.login(email, password);
+    const res = await client.post('/api/account/logout-everywhere');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toBeNull();
+    expect((await client.get('/api/account/sessions')).statusCode).toBe(401);
+    expect((await other.get('/api/account/sessions')).statusCode).toBe(401);
+  });
+});
