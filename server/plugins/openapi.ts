@@ -41,6 +41,15 @@ async function openapiPlugin(app: FastifyInstance, opts: { version: string }) {
     transformSpecificationClone: true,
     uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0, validatorUrl: null },
   });
+  // Swagger UI sets a few inline styles; only its own pages allow them. Scripts stay 'self' only.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/docs')) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string')
+        reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    }
+    return payload;
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
 
