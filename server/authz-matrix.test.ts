@@ -1,0 +1,139 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API, apiPath, type ApiName } from '../contracts/api.ts';
+import { useTestApp, type TestApp, type TestClient } from './test/test-app.ts';
+
+/**
+ * Every route of the API table × every kind of caller, checked against the route's declared
+ * access level. The request table is keyed by ApiName, so a new route without an entry here
+ * does not compile, and the OpenAPI check below fails for a route missing from the table.
+ */
+type Caller = 'anonymous' | 'admin' | 'ihkStaff' | 'ihkAnalyst' | 'amzCompany' | 'amzStaff';
+const CALLERS: Caller[] = ['anonymous', 'admin', 'ihkStaff', 'ihkAnalyst', 'amzCompany', 'amzStaff'];
+
+interface Ctx {
+  t: TestApp;
+  ihk: string;
+  /** A throwaway user, so that deleting or editing it never disturbs another case. */
+  freshUser(): Promise<{ id: string; version: number; email: string }>;
+}
+type Req = { url: string; body?: unknown };
+const FRESH_PASSWORD = 'ein langes Startpasswort';
+
+const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
+  meta: () => ({ url: apiPath('meta') }),
+  me: () => ({ url: apiPath('me') }),
+  login: async (c) => ({ url: apiPath('login'), body: { email: (await c.freshUser()).email, password: FRESH_PASSWORD } }),
+  logout: () => ({ url: apiPath('logout') }),
+  resetRequest: () => ({ url: apiPath('resetRequest'), body: { email: 'niemand@test.itas.example' } }),
+  resetConfirm: () => ({ url: apiPath('resetConfirm'), body: { token: 'x'.repeat(43), newPassword: 'ein neues langes Passwort' } }),
+  changePassword: () => ({ url: apiPath('changePassword'), body: { currentPassword: 'falsch', newPassword: 'ein neues langes Passwort' } }),
+  listSessions: () => ({ url: apiPath('listSessions') }),
+  revokeSession: () => ({ url: apiPath('revokeSession', { id: 'a'.repeat(24) }) }),
+  logoutEverywhere: () => ({ url: apiPath('logoutEverywhere') }),
+  listOrganisations: () => ({ url: apiPath('listOrganisations') }),
+  createOrganisation: () => ({
+    url: apiPath('createOrganisation'),
+    body: { slug: `org-${Math.random().toString(36).slice(2, 8)}`, name: 'Neue Organisation', shortName: 'Neu', description: '' },
+  }),
+  updateOrganisation: (c) => ({ url: apiPath('updateOrganisation', { id: c.ihk }), body: { description: 'Kammer der Region' } }),
+  listMembers: (c) => ({ url: apiPath('listMembers', { id: c.ihk }) }),
+  listUsers: () => ({ url: apiPath('listUsers') }),
+  createUser: (c) => ({
+    url: apiPath('createUser'),
+    body: {
+      email: `neu-${Math.random().toString(36).slice(2, 10)}@test.itas.example`,
+      displayName: 'Neue Person',
+      role: 'staff',
+      organisationId: c.ihk,
+      password: 'ein langes Startpasswort',
+    },
+  }),
+  getUser: async (c) => ({ url: apiPath('getUser', { id: (await c.freshUser()).id }) }),
+  updateUser: async (c) => {
+    const u = await c.freshUser();
+    return { url: apiPath('updateUser', { id: u.id }), body: { displayName: 'Umbenannt', version: u.version } };
+  },
+  deleteUser: async (c) => ({ url: apiPath('deleteUser', { id: (await c.freshUser()).id }) }),
+  endUserSessions: async (c) => ({ url: apiPath('endUserSessions', { id: (await c.freshUser()).id }) }),
+  listOutbox: () => ({ url: apiPath('listOutbox') }),
+  listAudit: () => ({ url: apiPath('listAudit') }),
+};
+
+/** What the route's access level promises each caller. */
+function expected(name: ApiName, caller: Caller): 'allowed' | 401 | 403 | 404 {
+  const access = API[name].access;
+  if (access === 'public') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  if (access === 'user') return 'allowed';
+  if (access === 'admin') return caller === 'admin' ? 'allowed' : 403;
+  // org-member, for IHK Chemnitz: its staff and analysts, and admins; nobody else learns it exists.
+  return ['admin', 'ihkStaff', 'ihkAnalyst'].includes(caller) ? 'allowed' : 404;
+}
+
+describe('authorisation matrix', () => {
+  const t = useTestApp();
+  let ctx: Ctx;
+  beforeAll(async () => {
+    const ihk = await t.orgId('ihk-chemnitz');
+    ctx = {
+      t,
+      ihk,
+      freshUser: async () => {
+        const u = await t.app.services.users.create(
+          null,
+          {
+            email: `wegwerf-${Math.random().toString(36).slice(2, 10)}@test.itas.example`,
+            displayName: 'Wegwerf',
+            role: 'staff',
+            organisationId: ihk,
+            password: FRESH_PASSWORD,
+          },
+          { trusted: true },
+        );
+        return { id: u.id, version: u.version, email: u.email };
+      },
+    };
+  });
+
+  /** A new client per case: routes like logout end the caller's session. */
+  async function clientFor(caller: Caller): Promise<TestClient> {
+    switch (caller) {
+      case 'anonymous':
+        return t.client().init();
+      case 'admin':
+        return (await t.signIn({ role: 'admin', org: 'cwe' })).client;
+      case 'ihkStaff':
+        return (await t.signIn({ role: 'staff', org: 'ihk-chemnitz' })).client;
+      case 'ihkAnalyst':
+        return (await t.signIn({ role: 'analyst', org: 'ihk-chemnitz' })).client;
+      case 'amzCompany':
+        return (await t.signIn({ role: 'company', org: 'amz' })).client;
+      case 'amzStaff':
+        return (await t.signIn({ role: 'staff', org: 'amz' })).client;
+    }
+  }
+
+  const cases = (Object.keys(API) as ApiName[]).flatMap((name) => CALLERS.map((caller) => [name, caller] as const));
+
+  it.each(cases)('%s as %s', async (name, caller) => {
+    const client = await clientFor(caller);
+    const req = await REQUESTS[name](ctx);
+    const res = await client.request(API[name].method, req.url, req.body);
+    const want = expected(name, caller);
+    if (want === 'allowed') {
+      expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
+      if (API[name].access !== 'public') expect(res.statusCode, res.body).toBeLessThan(500);
+      if (API[name].access === 'admin' || API[name].access === 'org-member') expect(res.statusCode, res.body).toBeLessThan(300);
+    } else {
+      expect(res.statusCode, res.body).toBe(want);
+    }
+  });
+
+  it('registers every route of the table and documents exactly these in the OpenAPI document', async () => {
+    for (const def of Object.values(API)) expect(t.app.hasRoute({ method: def.method, url: def.path }), def.path).toBe(true);
+    const doc = (await t.client().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+    const table = Object.values(API).map((d) => `${d.method} ${d.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect(documented.sort()).toEqual(table.sort());
+  });
+});
