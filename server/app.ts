@@ -48,6 +48,8 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: () => crypto.randomUUID(),
   });
+  // The API speaks JSON only: text/plain (a "simple" cross-site request type) gets 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

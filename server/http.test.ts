@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import { testConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrations/index.ts';
+import { emptyDist, useTestApp, type TestClient } from './test/test-app.ts';
+
+describe('HTTP: bad input, CSRF, headers, errors', () => {
+  const t = useTestApp();
+  let admin: TestClient;
+  let anon: TestClient;
+  beforeAll(async () => {
+    admin = (await t.signIn({ role: 'admin', org: 'cwe' })).client;
+    anon = await t.client().init();
+  });
+  const orgCount = async () => (await t.client().get('/api/organisations')).json().length as number;
+  const newOrg = () => ({
+    slug: `org-${Math.random().toString(36).slice(2, 8)}`,
+    name: 'Testorganisation',
+    shortName: 'Test',
+    description: '',
+  });
+
+  it('answers malformed JSON with 400 and says so', async () => {
+    const res = await anon.request('POST', '/api/auth/login', undefined, {
+      raw: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('request.invalid_json');
+    expect(res.body).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('rejects unknown fields and names them', async () => {
+    const res = await anon.post('/api/auth/login', { email: 'a@b.example', password: 'x', role: 'admin' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation.failed');
+    expect(JSON.stringify(res.json().error.fields)).toContain('role');
+  });
+
+  it('names the field in German by default and in English on request', async () => {
+    const de = await anon.post('/api/auth/login', { email: 'keine-adresse', password: 'x' });
+    expect(de.json().error.fields[0].path).toBe('email');
+    const en = await anon.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'keine-adresse', password: 'x' },
+      { headers: { 'accept-language': 'en-GB,en;q=0.8' } },
+    );
+    expect(en.json().error.message).toBe('The input is incomplete or invalid.');
+    expect(en.json().error.fields[0].message).not.toBe(de.json().error.fields[0].message);
+  });
+
+  it('refuses a body over 1 MiB with 413', async () => {
+    const res = await anon.request('POST', '/api/auth/password-reset', undefined, {
+      raw: JSON.stringify({ email: 'a@b.example', pad: 'x'.repeat(1024 * 1024 + 10) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('request.too_large');
+  });
+
+  it('refuses other content types with 415', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await anon.request('POST', '/api/auth/login', undefined, {
+        raw: 'email=a@b.example&password=x',
+        headers: { 'content-type': type },
+      });
+      expect(res.statusCode, type).toBe(415);
+      expect(res.json().error.code).toBe('request.unsupported_media_type');
+    }
+  });
+
+  it('refuses prototype pollution', async () => {
+    for (const raw of ['{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{"isAdmin":true}}}']) {
+      const res = await anon.request('POST', '/api/auth/login', undefined, { raw, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode).toBe(400);
+    }
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('refuses type confusion without coercion', async () => {
+    for (const email of [['a@b.example'], { $gt: '' }, null, 42]) {
+      expect((await anon.post('/api/auth/login', { email, password: 'x' })).statusCode).toBe(400);
+    }
+  });
+
+  it('refuses NUL bytes and broken Unicode in names, and stores nothing', async () => {
+    const before = (await admin.get('/api/users')).json().length;
+    for (const raw of [
+      `{"email":"nul@test.itas.example","displayName":"Null\\u0000Byte","role":"staff","organisationId":"${await t.orgId('amz')}","password":"ein langes Startpasswort"}`,
+      `{"email":"sur@test.itas.example","displayName":"Halb\\ud800","role":"staff","organisationId":"${await t.orgId('amz')}","password":"ein langes Startpasswort"}`,
+    ]) {
+      const res = await admin.request('POST', '/api/users', undefined, { raw, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields[0].path).toBe('displayName');
+    }
+    expect((await admin.get('/api/users')).json().length).toBe(before);
+  });
+
+  it('answers unknown API paths with JSON 404 and unknown pages with the app page and 404', async () => {
+    const api = await anon.get('/api/gibt-es-nicht');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('route.not_found');
+    const page = await anon.get('/gibt-es-nicht');
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    const known = await anon.get('/anmelden');
+    expect(known.statusCode).toBe(200);
+    expect(known.headers['content-type']).toContain('text/html');
+    expect((await anon.get('/verwaltung/nutzer/123')).statusCode).toBe(200);
+  });
+
+  it('refuses a state change without CSRF token and changes nothing', async () => {
+    const before = await orgCount();
+    const res = await admin.request('POST', '/api/organisations', newOrg(), { headers: { 'x-csrf-token': '' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('csrf.invalid');
+    const forged = await admin.request('POST', '/api/organisations', newOrg(), { headers: { 'x-csrf-token': anon.csrf } });
+    expect(forged.statusCode).toBe(403); // a token of another session does not fit
+    expect(await orgCount()).toBe(before);
+  });
+
+  it('refuses cross-site requests even with a valid token', async () => {
+    const before = await orgCount();
+    for (const headers of [
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'garbage' },
+    ]) {
+      const res = await admin.request('POST', '/api/organisations', newOrg(), { headers });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+    }
+    expect(await orgCount()).toBe(before);
+    expect(
+      (
+        await admin.request('POST', '/api/organisations', newOrg(), {
+          headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' },
+        })
+      ).statusCode,
+    ).toBe(201);
+  });
+
+  it('offers no GET on routes that change state', async () => {
+    expect((await admin.get('/api/auth/logout')).statusCode).toBe(404);
+    expect((await admin.get('/api/account/logout-everywhere')).statusCode).toBe(404);
+  });
+
+  it('sends the security headers on pages, JSON and errors', async () => {
+    for (const res of [await anon.get('/'), await anon.get('/api/organisations'), await anon.get('/api/gibt-es-nicht')]) {
+      const csp = String(res.headers['content-security-policy']);
+      for (const directive of ["script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "style-src 'self'"])
+        expect(csp).toContain(directive);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toContain('max-age=31536000');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    }
+    expect((await anon.get('/api/organisations')).headers['cache-control']).toBe('no-store');
+  });
+
+  it('speaks German by default and English when asked', async () => {
+    const de = await anon.post('/api/auth/login', { email: 'niemand@test.itas.example', password: 'falsches Passwort' });
+    expect(de.json().error.message).toBe('E-Mail-Adresse oder Passwort ist falsch.');
+    const en = await anon.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'niemand2@test.itas.example', password: 'falsches Passwort' },
+      { headers: { 'accept-language': 'en' } },
+    );
+    expect(en.json().error.message).toBe('E-mail address or password is incorrect.');
+  });
+
+  it('serves the OpenAPI document and a readable API page', async () => {
+    const doc = (await anon.get('/api/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.info.title).toBe('ITAS-Plattform API');
+    let page = await anon.get('/api/docs');
+    if (page.statusCode >= 300 && page.statusCode < 400) page = await anon.get(String(page.headers.location));
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+});
+
+describe('HTTP: failures inside the server', () => {
+  const database = openDatabase({ kind: 'sqlite', file: ':memory:' });
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  beforeAll(async () => {
+    await migrateToLatest(database.db);
+    app = await buildApp({ config: testConfig(), database, distDir: emptyDist() });
+    app.get('/api/boom', async () => {
+      throw new Error('secret internal detail');
+    });
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  it('reveals nothing of an unexpected error but a request id', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/boom' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json().error.code).toBe('internal');
+    expect(res.json().error.requestId).toBeTruthy();
+    expect(res.body).not.toContain('secret internal detail');
+  });
+
+  it('reports health always and readiness only while the database answers', async () => {
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    await database.close();
+    const down = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(down.statusCode).toBe(503);
+    expect(down.headers['retry-after']).toBe('5');
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+});
