@@ -123,7 +123,7 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
 
   it('refuses cross-site requests even with a valid token', async () => {
     const before = await orgCount();
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { 'sec-fetch-site': 'cross-site' },
       { origin: 'https://evil.example' },
       { origin: 'null' },
