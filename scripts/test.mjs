@@ -153,8 +153,8 @@ async function mainRun() {
     else failedSteps += (await e2e(chromium)) === 0 ? 0 : 1;
   }
 
-  const v = readJson(path.join(reports, 'vitest.json'));
-  const p = readJson(path.join(reports, 'e2e.json'));
+  const v = runUnit ? readJson(path.join(reports, 'vitest.json')) : null;
+  const p = runE2e ? readJson(path.join(reports, 'e2e.json')) : null;
   const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
   const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0);
   const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo, User } from '../../../contracts/accounts.ts';
-import { PASSWORD_MIN } from '../../../contracts/common.ts';
 import { CheckboxField, ErrorSummary, SubmitButton, TextField, useFormErrors } from '../../components/forms.tsx';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { RequireUser } from '../../components/guards.tsx';
 import { Badge, ErrorAlert, Loading, PageHeading, StatusMessage, TableScroll, useMessage } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
@@ -108,30 +108,15 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
           onChange={setCurrent}
           error={errors.fields.currentPassword}
         />
-        <TextField
+        <NewPasswordFields
           form={FORM}
-          name="newPassword"
-          label={labels.newPassword}
-          hint={t('forms.passwordHint', { min: PASSWORD_MIN })}
-          type={show ? 'text' : 'password'}
-          autoComplete="new-password"
-          spellCheck={false}
-          required
-          value={password}
-          onChange={setPassword}
-          error={errors.fields.newPassword}
-        />
-        <TextField
-          form={FORM}
-          name="repeatPassword"
-          label={labels.repeatPassword}
-          type={show ? 'text' : 'password'}
-          autoComplete="new-password"
-          spellCheck={false}
-          required
-          value={repeat}
-          onChange={setRepeat}
-          error={errors.fields.repeatPassword}
+          labels={labels}
+          show={show}
+          password={password}
+          repeat={repeat}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
+          errors={errors.fields}
         />
         <CheckboxField form={FORM} name="show" label={t('forms.showPasswords')} checked={show} onChange={setShow} />
         <CheckboxField

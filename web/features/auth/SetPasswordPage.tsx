@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PASSWORD_MIN } from '../../../contracts/common.ts';
-import { CheckboxField, ErrorSummary, SubmitButton, TextField, useFormErrors } from '../../components/forms.tsx';
+import { CheckboxField, ErrorSummary, SubmitButton, useFormErrors } from '../../components/forms.tsx';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { PageHeading } from '../../components/ui.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
@@ -82,30 +83,15 @@ export default function SetPasswordPage() {
         </p>
       ) : (
         <form noValidate onSubmit={(e) => void onSubmit(e)} className="form">
-          <TextField
+          <NewPasswordFields
             form={FORM}
-            name="newPassword"
-            label={labels.newPassword}
-            hint={t('forms.passwordHint', { min: PASSWORD_MIN })}
-            type={show ? 'text' : 'password'}
-            autoComplete="new-password"
-            spellCheck={false}
-            required
-            value={password}
-            onChange={setPassword}
-            error={errors.fields.newPassword}
-          />
-          <TextField
-            form={FORM}
-            name="repeatPassword"
-            label={labels.repeatPassword}
-            type={show ? 'text' : 'password'}
-            autoComplete="new-password"
-            spellCheck={false}
-            required
-            value={repeat}
-            onChange={setRepeat}
-            error={errors.fields.repeatPassword}
+            labels={labels}
+            show={show}
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            errors={errors.fields}
           />
           <CheckboxField form={FORM} name="show" label={t('forms.showPasswords')} checked={show} onChange={setShow} />
           <div className="actions">
