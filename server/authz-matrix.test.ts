@@ -15,6 +15,8 @@ interface Ctx {
   ihk: string;
   /** A throwaway user, so that deleting or editing it never disturbs another case. */
   freshUser(): Promise<{ id: string; version: number; email: string }>;
+  /** Id of the most recent throwaway user. */
+  lastFreshUserId: string;
 }
 type Req = { url: string; body?: unknown };
 const FRESH_PASSWORD = 'ein langes Startpasswort';
@@ -35,7 +37,10 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
     url: apiPath('createOrganisation'),
     body: { slug: `org-${Math.random().toString(36).slice(2, 8)}`, name: 'Neue Organisation', shortName: 'Neu', description: '' },
   }),
-  updateOrganisation: (c) => ({ url: apiPath('updateOrganisation', { id: c.ihk }), body: { description: 'Kammer der Region' } }),
+  updateOrganisation: (c) => ({
+    url: apiPath('updateOrganisation', { id: c.ihk }),
+    body: { description: `Kammer der Region ${Math.random().toString(36).slice(2, 8)}` },
+  }),
   listMembers: (c) => ({ url: apiPath('listMembers', { id: c.ihk }) }),
   listUsers: () => ({ url: apiPath('listUsers') }),
   createUser: (c) => ({
@@ -59,6 +64,8 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
   listAudit: () => ({ url: apiPath('listAudit') }),
 };
 
+const DENIAL_CODE = { 401: 'auth.required', 403: 'auth.forbidden', 404: 'organisation.not_found' } as const;
+
 /** What the route's access level promises each caller. */
 function expected(name: ApiName, caller: Caller): 'allowed' | 401 | 403 | 404 {
   const access = API[name].access;
@@ -78,6 +85,7 @@ describe('authorisation matrix', () => {
     ctx = {
       t,
       ihk,
+      lastFreshUserId: '',
       freshUser: async () => {
         const u = await t.app.services.users.create(
           null,
@@ -90,6 +98,7 @@ describe('authorisation matrix', () => {
           },
           { trusted: true },
         );
+        ctx.lastFreshUserId = u.id;
         return { id: u.id, version: u.version, email: u.email };
       },
     };
@@ -115,17 +124,44 @@ describe('authorisation matrix', () => {
 
   const cases = (Object.keys(API) as ApiName[]).flatMap((name) => CALLERS.map((caller) => [name, caller] as const));
 
+  const ihkDescription = async () =>
+    (await t.database.db.selectFrom('organisation').select(['description']).where('id', '=', ctx.ihk).executeTakeFirstOrThrow())
+      .description;
+
   it.each(cases)('%s as %s', async (name, caller) => {
     const client = await clientFor(caller);
     const req = await REQUESTS[name](ctx);
+    const descriptionBefore = await ihkDescription();
     const res = await client.request(API[name].method, req.url, req.body);
     const want = expected(name, caller);
     if (want === 'allowed') {
       expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
-      if (API[name].access !== 'public') expect(res.statusCode, res.body).toBeLessThan(500);
+      expect(res.statusCode, res.body).toBeLessThan(500);
       if (API[name].access === 'admin' || API[name].access === 'org-member') expect(res.statusCode, res.body).toBeLessThan(300);
     } else {
       expect(res.statusCode, res.body).toBe(want);
+      // The refusal comes from the authorisation check, not from something else (a CSRF 403 would fit the status too).
+      expect(res.json().error.code).toBe(DENIAL_CODE[want]);
+      // …and it happens before anything changes.
+      if (name === 'deleteUser' || name === 'updateUser') {
+        const row = await t.database.db
+          .selectFrom('app_user')
+          .select(['display_name'])
+          .where('id', '=', ctx.lastFreshUserId)
+          .executeTakeFirst();
+        expect(row, 'the user survives a refused call').toBeDefined();
+        expect(row?.display_name).toBe('Wegwerf');
+      }
+      if (name === 'createOrganisation') {
+        const slug = (req.body as { slug: string }).slug;
+        expect(await t.app.services.organisations.bySlug(slug), 'no organisation created').toBeFalsy();
+      }
+      if (name === 'createUser') {
+        const email = (req.body as { email: string }).email;
+        const row = await t.database.db.selectFrom('app_user').select(['id']).where('email', '=', email).executeTakeFirst();
+        expect(row, 'no user created').toBeUndefined();
+      }
+      if (name === 'updateOrganisation') expect(await ihkDescription(), 'the organisation is unchanged').toBe(descriptionBefore);
     }
   });
 

@@ -81,7 +81,9 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
 
   it('refuses type confusion without coercion', async () => {
     for (const email of [['a@b.example'], { $gt: '' }, null, 42]) {
-      expect((await anon.post('/api/auth/login', { email, password: 'x' })).statusCode).toBe(400);
+      const res = await anon.post('/api/auth/login', { email, password: 'x' });
+      expect(res.statusCode, JSON.stringify(email)).toBe(400);
+      expect(res.json().error.code).toBe('validation.failed');
     }
   });
 
@@ -113,9 +115,19 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
 
   it('refuses a state change without CSRF token and changes nothing', async () => {
     const before = await orgCount();
-    const res = await admin.request('POST', '/api/organisations', newOrg(), { headers: { 'x-csrf-token': '' } });
+    // Built by hand: no x-csrf-token header at all (an empty header is a different case, below).
+    const cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      headers: { cookie, 'content-type': 'application/json' },
+      payload: JSON.stringify(newOrg()),
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf.invalid');
+    const empty = await admin.request('POST', '/api/organisations', newOrg(), { headers: { 'x-csrf-token': '' } });
+    expect(empty.statusCode).toBe(403);
+    expect(empty.json().error.code).toBe('csrf.invalid');
     const forged = await admin.request('POST', '/api/organisations', newOrg(), { headers: { 'x-csrf-token': anon.csrf } });
     expect(forged.statusCode).toBe(403); // a token of another session does not fit
     expect(await orgCount()).toBe(before);
@@ -131,6 +143,7 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
     ]) {
       const res = await admin.request('POST', '/api/organisations', newOrg(), { headers });
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.json().error.code).toBe('csrf.invalid');
     }
     expect(await orgCount()).toBe(before);
     expect(
@@ -157,7 +170,9 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     }
-    expect((await anon.get('/api/organisations')).headers['cache-control']).toBe('no-store');
+    for (const url of ['/api/organisations', '/api/auth/me', '/api/gibt-es-nicht'])
+      expect((await anon.get(url)).headers['cache-control'], url).toBe('no-store');
+    expect((await admin.get('/api/users')).headers['cache-control']).toBe('no-store');
   });
 
   it('speaks German by default and English when asked', async () => {
@@ -194,7 +209,10 @@ describe('HTTP: failures inside the server', () => {
     });
     await app.ready();
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await database.close().catch(() => undefined); // already closed by the readiness test when it ran
+  });
 
   it('reveals nothing of an unexpected error but a request id', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/boom' });
@@ -202,6 +220,10 @@ describe('HTTP: failures inside the server', () => {
     expect(res.json().error.code).toBe('internal');
     expect(res.json().error.requestId).toBeTruthy();
     expect(res.body).not.toContain('secret internal detail');
+    expect(res.body).not.toMatch(/Error:|at .*:\d+:\d+/);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('reports health always and readiness only while the database answers', async () => {
