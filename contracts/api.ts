@@ -33,6 +33,9 @@ export const API = {
   deleteUser: { method: 'DELETE', path: '/api/users/:id', access: 'admin' },
   endUserSessions: { method: 'POST', path: '/api/users/:id/end-sessions', access: 'admin' },
 
+  publicWave: { method: 'GET', path: '/api/study/waves/:code', access: 'public' },
+  submitResponses: { method: 'POST', path: '/api/study/waves/:code/responses', access: 'public' },
+
   listOutbox: { method: 'GET', path: '/api/admin/outbox', access: 'admin' },
   listAudit: { method: 'GET', path: '/api/admin/audit', access: 'admin' },
 } as const satisfies Record<string, { method: string; path: string; access: Access }>;

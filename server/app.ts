@@ -11,6 +11,7 @@ import { loggerOptions, type Logger } from './logger.ts';
 import { authRoutes, hasDemoUsers, organisationRoutes, userRoutes } from './modules/accounts/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { mailRoutes } from './modules/mail/index.ts';
+import { studyRoutes } from './modules/study/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
@@ -147,6 +148,7 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
     userRoutes(api, services.users);
     mailRoutes(api, services.mail);
     auditRoutes(api, services.audit);
+    studyRoutes(api, services.responses);
   });
 
   const distDir = deps.distDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API, apiPath, type ApiName } from '../contracts/api.ts';
+import { createSmallWave } from './modules/study/study.fixtures.ts';
 import { useTestApp, type TestApp, type TestClient } from './test/test-app.ts';
 
 /**
@@ -17,6 +19,8 @@ interface Ctx {
   freshUser(): Promise<{ id: string; version: number; email: string }>;
   /** Id of the most recent throwaway user. */
   lastFreshUserId: string;
+  /** An open wave of a small study. */
+  wave: { code: string; versionId: string };
 }
 type Req = { url: string; body?: unknown };
 const FRESH_PASSWORD = 'ein langes Startpasswort';
@@ -62,6 +66,11 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
   endUserSessions: async (c) => ({ url: apiPath('endUserSessions', { id: (await c.freshUser()).id }) }),
   listOutbox: () => ({ url: apiPath('listOutbox') }),
   listAudit: () => ({ url: apiPath('listAudit') }),
+  publicWave: (c) => ({ url: apiPath('publicWave', { code: c.wave.code }) }),
+  submitResponses: (c) => ({
+    url: apiPath('submitResponses', { code: c.wave.code }),
+    body: { channel: 'online', responses: [{ id: randomUUID(), versionId: c.wave.versionId, answers: { zustimmung: 4 } }] },
+  }),
 };
 
 const DENIAL_CODE = { 401: 'auth.required', 403: 'auth.forbidden', 404: 'organisation.not_found' } as const;
@@ -85,6 +94,7 @@ describe('authorisation matrix', () => {
     ctx = {
       t,
       ihk,
+      wave: await createSmallWave(t),
       lastFreshUserId: '',
       freshUser: async () => {
         const u = await t.app.services.users.create(

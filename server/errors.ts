@@ -59,6 +59,32 @@ const MESSAGES = {
   'user.self_delete': ['Sie können Ihr eigenes Konto hier nicht löschen.', 'You cannot delete your own account here.', 409],
   'organisation.not_found': ['Diese Organisation wurde nicht gefunden.', 'This organisation was not found.', 404],
   'organisation.slug_taken': ['Dieses Kürzel ist bereits vergeben.', 'This identifier is already taken.', 409],
+  'wave.not_found': [
+    'Diese Befragung gibt es nicht oder sie ist noch nicht veröffentlicht.',
+    'This survey does not exist or has not been published yet.',
+    404,
+  ],
+  'wave.closed': [
+    'Diese Befragung ist beendet. Vielen Dank für Ihr Interesse.',
+    'This survey has closed. Thank you for your interest.',
+    409,
+  ],
+  'wave.channel_closed': [
+    'Auf diesem Weg nimmt diese Befragung keine Antworten an.',
+    'This survey does not accept answers through this channel.',
+    409,
+  ],
+  'study.version_unknown': [
+    'Diese Fragebogenversion gibt es nicht.',
+    'This questionnaire version does not exist.',
+    422,
+  ],
+  'study.definition_invalid': [
+    'Der Fragebogen ist so nicht verwendbar. Bitte beheben Sie die genannten Punkte.',
+    'The questionnaire cannot be used as it is. Please fix the points listed.',
+    400,
+  ],
+  'study.slug_taken': ['Dieses Kürzel ist bereits vergeben.', 'This identifier is already taken.', 409],
   'session.not_found': ['Diese Sitzung wurde nicht gefunden.', 'This session was not found.', 404],
   'validation.failed': ['Die Eingaben sind unvollständig oder ungültig.', 'The input is incomplete or invalid.', 400],
   'request.invalid_json': ['Die Anfrage enthält kein gültiges JSON.', 'The request body is not valid JSON.', 400],

@@ -14,6 +14,9 @@ const ERROR_RESPONSES = {
   403: ErrorBodySchema,
   404: ErrorBodySchema,
   409: ErrorBodySchema,
+  413: ErrorBodySchema,
+  415: ErrorBodySchema,
+  422: ErrorBodySchema,
   429: ErrorBodySchema,
 };
 
@@ -36,9 +39,11 @@ export function route<B extends Z | undefined = undefined, Q extends Z | undefin
   name: ApiName,
   schema: RouteSchema<B, Q, P>,
   handler: (request: FastifyRequest<{ Body: Out<B>; Querystring: Out<Q>; Params: Out<P> }>, reply: FastifyReply) => Promise<unknown>,
+  options: { config?: { csrf?: boolean }; bodyLimit?: number } = {},
 ): void {
   const def = API[name];
   app.withTypeProvider<ZodTypeProvider>().route({
+    ...options,
     method: def.method,
     url: def.path,
     schema: { operationId: name, ...schema, response: { ...ERROR_RESPONSES, ...schema.response } },

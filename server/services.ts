@@ -2,6 +2,7 @@ import type { AppContext } from './context.ts';
 import { createAuthService, createOrganisationService, createUserService } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createMailService } from './modules/mail/index.ts';
+import { createResponseService, createStudyService } from './modules/study/index.ts';
 
 /** Wires the services of all modules; used by the HTTP app, the CLI and the demo seed alike. */
 export function createServices(ctx: AppContext) {
@@ -10,6 +11,8 @@ export function createServices(ctx: AppContext) {
   const auth = createAuthService(ctx, { audit, mail });
   const users = createUserService(ctx, { audit, mail, auth });
   const organisations = createOrganisationService(ctx, { audit });
-  return { audit, mail, auth, users, organisations };
+  const studies = createStudyService(ctx);
+  const responses = createResponseService(ctx);
+  return { audit, mail, auth, users, organisations, studies, responses };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -82,6 +82,70 @@ export interface MailOutboxTable {
   attempts: number;
 }
 
+export interface StudyTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  organisation_id: string;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionnaireVersionTable {
+  id: string;
+  study_id: string;
+  version: number;
+  definition: string;
+  definition_hash: string;
+  created_at: string;
+}
+
+export interface WaveTable {
+  id: string;
+  study_id: string;
+  code: string;
+  name: string;
+  status: string;
+  opens_on: string;
+  closes_on: string;
+  channels: string;
+  consent_de: string;
+  consent_en: string;
+  districts: string;
+  version_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** One anonymous answer set. No IP, no user agent, no exact time, no session or user id. */
+export interface ResponseTable {
+  id: string;
+  wave_id: string;
+  version_id: string;
+  channel: string;
+  answers: string;
+  content_hash: string;
+  collected_on: string | null;
+  received_on: string;
+  paradata: string;
+}
+
+/** A second, different payload for an id already stored: kept for review, never overwriting. */
+export interface ResponseConflictTable {
+  id: string;
+  response_id: string;
+  wave_id: string;
+  version_id: string;
+  channel: string;
+  answers: string;
+  content_hash: string;
+  received_on: string;
+  paradata: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   app_user: AppUserTable;
@@ -90,6 +154,11 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_event: AuditEventTable;
   mail_outbox: MailOutboxTable;
+  study: StudyTable;
+  questionnaire_version: QuestionnaireVersionTable;
+  wave: WaveTable;
+  response: ResponseTable;
+  response_conflict: ResponseConflictTable;
 }
 
 /** Tables in an order where every foreign key points backwards: used by backup and restore. */
@@ -101,6 +170,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'login_throttle',
   'audit_event',
   'mail_outbox',
+  'study',
+  'questionnaire_version',
+  'wave',
+  'response',
+  'response_conflict',
 ] as const satisfies readonly (keyof Database)[];
 
 export type Generated<T> = _G<T>;

@@ -30,6 +30,7 @@ async function openapiPlugin(app: FastifyInstance, opts: { version: string }) {
         { name: 'Organisationen', description: 'Partnerorganisationen des Konsortiums' },
         { name: 'Nutzer', description: 'Verwaltung der Konten (Administration)' },
         { name: 'Verwaltung', description: 'Postausgang und Sicherheitsprotokoll' },
+        { name: 'Befragung', description: 'Resilienz-Studie: Fragebogen abrufen, Antworten einreichen (alle Kanäle)' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,0 +1,5 @@
+/** The Resilienz-Studie: questionnaires, waves and the one submission path for all channels. */
+export { createResponseService, type ResponseService } from './response.service.ts';
+export { createStudyService, type StudyService, type NewStudy } from './study.service.ts';
+export { studyRoutes } from './study.routes.ts';
+export { checkDefinition } from './questionnaire/rules.ts';

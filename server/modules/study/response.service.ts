@@ -1,0 +1,157 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Channel, ItemResult, PublicWave, SubmitBatch, SubmitResult } from '../../../contracts/study.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../policies.ts';
+import { compileChecker, type Checker } from './questionnaire/checker.ts';
+import { findResponseHash, findVersion, findWaveByCode, insertConflict, insertResponseIfNew } from './study.repository.ts';
+
+/** Canonical JSON (keys sorted at every level): the same answers always hash the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const CHANNELS_WITHOUT_ACCOUNT: readonly Channel[] = ['online', 'kiosk'];
+
+/**
+ * One submission path for every channel. Semantics of field-collection servers: the device's id
+ * is the identity; the same id with the same content again is a duplicate (stored once); the same
+ * id with other content is a conflict, kept for review and never overwriting; an invalid item is
+ * stored nowhere. A batch is committed in one transaction and acknowledged only after it.
+ */
+export function createResponseService(ctx: AppContext) {
+  const checkers = new Map<string, Promise<{ checker: Checker; studyId: string }>>();
+
+  function checkerFor(versionId: string) {
+    let entry = checkers.get(versionId);
+    if (!entry) {
+      entry = findVersion(ctx.db, versionId).then((v) => {
+        if (!v) throw new AppError('study.version_unknown');
+        return { checker: compileChecker(JSON.parse(v.definition) as object), studyId: v.study_id };
+      });
+      entry.catch(() => checkers.delete(versionId));
+      checkers.set(versionId, entry);
+    }
+    return entry;
+  }
+
+  async function openWave(code: string) {
+    const wave = await findWaveByCode(ctx.db, code);
+    if (!wave || wave.status === 'draft') throw new AppError('wave.not_found');
+    return wave;
+  }
+
+  return {
+    /** What a respondent's device needs to show the questionnaire. */
+    async publicWave(code: string): Promise<PublicWave> {
+      const wave = await openWave(code);
+      const version = await findVersion(ctx.db, wave.version_id);
+      return {
+        code: wave.code,
+        studyTitle: wave.study_title,
+        waveName: wave.name,
+        status: wave.status as PublicWave['status'],
+        channels: JSON.parse(wave.channels) as Channel[],
+        consent: { de: wave.consent_de, en: wave.consent_en },
+        versionId: wave.version_id,
+        definition: JSON.parse(version!.definition) as Record<string, unknown>,
+      };
+    },
+
+    async submit(actor: Actor | null, code: string, batch: SubmitBatch): Promise<SubmitResult> {
+      const wave = await openWave(code);
+      const channels = JSON.parse(wave.channels) as Channel[];
+      if (!channels.includes(batch.channel)) throw new AppError('wave.channel_closed');
+      if (!CHANNELS_WITHOUT_ACCOUNT.includes(batch.channel) && !(actor && (actor.role === 'staff' || actor.role === 'admin'))) {
+        throw actor ? new AppError('auth.forbidden') : new AppError('auth.required');
+      }
+      const today = ctx.clock().toISOString().slice(0, 10);
+      // Online answers need an open wave; interviews collected offline during the wave are
+      // accepted after it closed (a tablet may sync days later).
+      const offline = batch.channel === 'interviewer';
+      if (wave.status !== 'open' && !offline) throw new AppError('wave.closed');
+
+      const results: ItemResult[] = [];
+      const valid: { index: number; row: Parameters<typeof insertResponseIfNew>[1] }[] = [];
+      for (const [index, item] of batch.responses.entries()) {
+        let prepared;
+        try {
+          prepared = await checkerFor(item.versionId);
+        } catch {
+          results[index] = { id: item.id, status: 'invalid', errors: { versionId: 'Diese Fragebogenversion gibt es nicht.' } };
+          continue;
+        }
+        if (prepared.studyId !== wave.study_id) {
+          results[index] = {
+            id: item.id,
+            status: 'invalid',
+            errors: { versionId: 'Diese Fragebogenversion gehört nicht zu dieser Studie.' },
+          };
+          continue;
+        }
+        if (
+          offline &&
+          item.collectedOn &&
+          (item.collectedOn < wave.opens_on || item.collectedOn > wave.closes_on) &&
+          wave.status !== 'open'
+        ) {
+          results[index] = {
+            id: item.id,
+            status: 'invalid',
+            errors: { collectedOn: 'Dieses Interview liegt außerhalb des Befragungszeitraums.' },
+          };
+          continue;
+        }
+        const errors = prepared.checker.check(item.answers);
+        if (Object.keys(errors).length > 0) {
+          results[index] = { id: item.id, status: 'invalid', errors };
+          continue;
+        }
+        const answers = canonicalJson(item.answers);
+        valid.push({
+          index,
+          row: {
+            id: item.id,
+            wave_id: wave.id,
+            version_id: item.versionId,
+            channel: batch.channel,
+            answers,
+            content_hash: createHash('sha256').update(`${item.versionId}\n${answers}`).digest('hex'),
+            collected_on: item.collectedOn ?? null,
+            received_on: today,
+            // Paradata of the interview, never of the respondent: who interviewed where.
+            paradata: JSON.stringify(offline ? { interviewer: actor?.userId ?? null, place: item.place ?? null } : {}),
+          },
+        });
+      }
+
+      await ctx.db.transaction().execute(async (trx) => {
+        for (const { index, row } of valid) {
+          if (await insertResponseIfNew(trx, row)) {
+            results[index] = { id: row.id, status: 'stored' };
+            continue;
+          }
+          const existing = await findResponseHash(trx, row.id);
+          if (existing?.content_hash === row.content_hash && existing.wave_id === row.wave_id) {
+            results[index] = { id: row.id, status: 'duplicate' };
+          } else {
+            await insertConflict(trx, { ...row, id: randomUUID(), response_id: row.id });
+            results[index] = { id: row.id, status: 'conflict' };
+          }
+        }
+      });
+
+      const counts = { stored: 0, duplicate: 0, conflict: 0, invalid: 0 };
+      for (const r of results) counts[r.status] += 1;
+      return { results, counts };
+    },
+  };
+}
+export type ResponseService = ReturnType<typeof createResponseService>;
