@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Channel, ItemResult, PublicWave, SubmitBatch, SubmitResult } from '../../../contracts/study.ts';
 import type { AppContext } from '../../context.ts';
+import { GroupCommitter } from '../../db/group-commit.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policies.ts';
 import { compileChecker, type Checker } from './questionnaire/checker.ts';
@@ -24,10 +25,30 @@ const CHANNELS_WITHOUT_ACCOUNT: readonly Channel[] = ['online', 'kiosk'];
  * One submission path for every channel. Semantics of field-collection servers: the device's id
  * is the identity; the same id with the same content again is a duplicate (stored once); the same
  * id with other content is a conflict, kept for review and never overwriting; an invalid item is
- * stored nowhere. A batch is committed in one transaction and acknowledged only after it.
+ * stored nowhere. Items are committed in groups (one transaction for everything that arrived
+ * together) and acknowledged only after their group committed.
  */
 export function createResponseService(ctx: AppContext) {
   const checkers = new Map<string, Promise<{ checker: Checker; studyId: string }>>();
+  type Row = Parameters<typeof insertResponseIfNew>[1];
+  const committer = new GroupCommitter<Row, 'stored' | 'duplicate' | 'conflict'>((rows) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const out: ('stored' | 'duplicate' | 'conflict')[] = [];
+      for (const row of rows) {
+        if (await insertResponseIfNew(trx, row)) {
+          out.push('stored');
+          continue;
+        }
+        const existing = await findResponseHash(trx, row.id);
+        if (existing?.content_hash === row.content_hash && existing.wave_id === row.wave_id) out.push('duplicate');
+        else {
+          await insertConflict(trx, { ...row, id: randomUUID(), response_id: row.id });
+          out.push('conflict');
+        }
+      }
+      return out;
+    }),
+  );
 
   function checkerFor(versionId: string) {
     let entry = checkers.get(versionId);
@@ -79,7 +100,7 @@ export function createResponseService(ctx: AppContext) {
       if (wave.status !== 'open' && !offline) throw new AppError('wave.closed');
 
       const results: ItemResult[] = [];
-      const valid: { index: number; row: Parameters<typeof insertResponseIfNew>[1] }[] = [];
+      const valid: { index: number; row: Row }[] = [];
       for (const [index, item] of batch.responses.entries()) {
         let prepared;
         try {
@@ -132,21 +153,9 @@ export function createResponseService(ctx: AppContext) {
         });
       }
 
-      await ctx.db.transaction().execute(async (trx) => {
-        for (const { index, row } of valid) {
-          if (await insertResponseIfNew(trx, row)) {
-            results[index] = { id: row.id, status: 'stored' };
-            continue;
-          }
-          const existing = await findResponseHash(trx, row.id);
-          if (existing?.content_hash === row.content_hash && existing.wave_id === row.wave_id) {
-            results[index] = { id: row.id, status: 'duplicate' };
-          } else {
-            await insertConflict(trx, { ...row, id: randomUUID(), response_id: row.id });
-            results[index] = { id: row.id, status: 'conflict' };
-          }
-        }
-      });
+      // One transaction for this batch and whatever else arrived meanwhile (group commit).
+      const statuses = await committer.addAll(valid.map((v) => v.row));
+      valid.forEach((v, i) => (results[v.index] = { id: v.row.id, status: statuses[i]! }));
 
       const counts = { stored: 0, duplicate: 0, conflict: 0, invalid: 0 };
       for (const r of results) counts[r.status] += 1;

@@ -1,0 +1,270 @@
+/**
+ * npm run bench:submit — throughput and latency of the submission API over HTTP, with
+ * server-side validation and durable commits on the embedded SQLite database, using the
+ * shipped questionnaire. The server runs as its own process (as in production); this process
+ * generates the load. Prints figures; asserts nothing.
+ *
+ *   BENCH_SECONDS   length of the sustained and the fixed-rate phase (default 60 and 30)
+ *   BENCH_RATE      requests per second in the fixed-rate phase (default 1000)
+ */
+import { execSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrations/index.ts';
+import { createLogger } from '../server/logger.ts';
+import { compileChecker, type Answers } from '../server/modules/study/questionnaire/checker.ts';
+import { surveyModel } from '../server/modules/study/questionnaire/survey-model.ts';
+import { createServices } from '../server/services.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const QUESTIONNAIRE = path.join(root, 'server/modules/study/questionnaires/resilienz-studie-suedwestsachsen.json');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+
+/** Random answers that pass the checker: pick values, then drop what the checker calls hidden. */
+function answerGenerator(definition: object) {
+  const model = surveyModel(definition);
+  const checker = compileChecker(definition);
+  const questions = model.getAllQuestions(false);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+  return (): Answers => {
+    const a: Answers = {};
+    for (const q of questions) {
+      const any = q as unknown as Record<string, unknown>;
+      const values = ((any.choices as { value: number }[] | undefined) ?? []).map((c) => c.value);
+      switch (q.getType()) {
+        case 'radiogroup':
+        case 'dropdown':
+          a[q.name] = pick(values);
+          break;
+        case 'checkbox':
+          a[q.name] = [...new Set([pick(values), pick(values)])];
+          break;
+        case 'rating':
+          a[q.name] = pick((any.visibleRateValues as { value: number }[]).map((v) => v.value));
+          break;
+        case 'comment':
+        case 'text':
+          if (Math.random() < 0.3) a[q.name] = 'Mehr Busverbindungen ins Umland und Weiterbildung für Beschäftigte.';
+          break;
+      }
+    }
+    for (let i = 0; i < 5; i++) {
+      const errors = checker.check(a);
+      if (Object.keys(errors).length === 0) return a;
+      for (const key of Object.keys(errors)) delete a[key];
+    }
+    throw new Error('could not generate a valid answer set');
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+function post(
+  port: number,
+  urlPath: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; ms: number }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: urlPath,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (d: Buffer) => (data += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, ms: performance.now() - start }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'itas-bench-'));
+  const definition = JSON.parse(readFileSync(QUESTIONNAIRE, 'utf8')) as object;
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const db = openDatabase(config.database);
+  await migrateToLatest(db.db);
+  const services = createServices({ db: db.db, dialect: db.dialect, config, clock: () => new Date(), log: createLogger('warn') });
+  const cwe = await services.organisations.bySlug('cwe');
+  const today = new Date().toISOString().slice(0, 10);
+  const wave = await services.studies.createStudy({
+    slug: 'bench',
+    title: 'Benchmark',
+    description: '',
+    organisationId: cwe!.id,
+    definition,
+    wave: {
+      name: 'Bench',
+      opensOn: today,
+      closesOn: today,
+      status: 'open',
+      channels: ['online', 'interviewer'],
+      consentDe: '-',
+      consentEn: '-',
+      districts: [],
+    },
+  });
+  await services.users.create(
+    null,
+    { email: 'bench@itas.example', displayName: 'Bench', role: 'staff', organisationId: cwe!.id, password: 'bench password 2026' },
+    { trusted: true },
+  );
+  await db.close();
+
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(root, 'cli/itas.mjs'), 'serve', '--no-demo'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  const generate = answerGenerator(definition);
+  const urlPath = `/api/study/waves/${wave.code}/responses`;
+  const one = () =>
+    JSON.stringify({ channel: 'online', responses: [{ id: randomUUID(), versionId: wave.versionId, answers: generate() }] });
+  let acknowledged = 0;
+
+  // 1. Sustained: as many single-response requests as 64 concurrent clients manage.
+  {
+    const end = performance.now() + SECONDS * 1000;
+    let ok = 0;
+    let failed = 0;
+    const bodies = Array.from({ length: 5000 }, one);
+    let n = 0;
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        while (performance.now() < end) {
+          const r = await post(port, urlPath, bodies[n++ % bodies.length]!.replace(/"id":"[^"]+"/, `"id":"${randomUUID()}"`));
+          if (r.status === 201) ok++;
+          else failed++;
+        }
+      }),
+    );
+    acknowledged += ok;
+    console.log(`sustained: ${(ok / SECONDS).toFixed(0)} accepted responses/s over ${SECONDS} s (64 clients), ${failed} not accepted`);
+  }
+
+  // 2. Fixed rate: latency at RATE requests per second.
+  {
+    const secs = Number(process.env.BENCH_SECONDS ?? 30) > 30 ? 30 : Number(process.env.BENCH_SECONDS ?? 30);
+    const total = RATE * secs;
+    const bodies = Array.from({ length: 2000 }, one);
+    const latencies: number[] = [];
+    let failed = 0;
+    const start = performance.now();
+    const inflight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      inflight.push(
+        post(port, urlPath, bodies[i % bodies.length]!.replace(/"id":"[^"]+"/, `"id":"${randomUUID()}"`)).then((r) => {
+          if (r.status === 201) latencies.push(r.ms);
+          else failed++;
+        }),
+      );
+    }
+    await Promise.all(inflight);
+    acknowledged += latencies.length;
+    const took = (performance.now() - start) / 1000;
+    console.log(
+      `fixed rate: ${RATE}/s for ${secs} s (achieved ${(total / took).toFixed(0)}/s): p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms, ${failed} not accepted`,
+    );
+  }
+
+  // 3. A tablet's queue: 10,000 interviews uploaded in batches of 500.
+  {
+    const me = await fetch(`http://127.0.0.1:${port}/api/auth/me`);
+    let cookie = me.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ email: 'bench@itas.example', password: 'bench password 2026' }),
+    });
+    cookie = [cookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const interviews = Array.from({ length: 10_000 }, () => ({
+      id: randomUUID(),
+      versionId: wave.versionId,
+      answers: generate(),
+      collectedOn: today,
+      place: 'Bürgerforum Chemnitz, Markt',
+    }));
+    const start = performance.now();
+    let stored = 0;
+    for (let i = 0; i < interviews.length; i += 500) {
+      const r = await post(port, urlPath, JSON.stringify({ channel: 'interviewer', responses: interviews.slice(i, i + 500) }), {
+        cookie,
+        'x-csrf-token': csrf,
+      });
+      stored += (JSON.parse(r.body) as { counts: { stored: number } }).counts.stored;
+    }
+    acknowledged += stored;
+    console.log(
+      `batch upload: 10,000 interviews in batches of 500: ${((performance.now() - start) / 1000).toFixed(2)} s, ${stored} stored`,
+    );
+  }
+
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  const check = openDatabase(config.database);
+  const rows = await check.db
+    .selectFrom('response')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  await check.close();
+  console.log(
+    `rows in the database: ${rows.n}, acknowledged: ${acknowledged}${Number(rows.n) === acknowledged ? ' (equal)' : ' (DIFFERENT)'}`,
+  );
+  let commit = 'unknown';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+  } catch {
+    /* not a git checkout */
+  }
+  console.log(`commit ${commit}, node ${process.version}, SQLite (synchronous=FULL)`);
+  agent.destroy();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+await main();
