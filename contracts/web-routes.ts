@@ -15,6 +15,7 @@ export const WEB_ROUTES = [
   '/verwaltung/nutzer/:id',
   '/verwaltung/postausgang',
   '/verwaltung/protokoll',
+  '/befragung/:code',
 ] as const;
 
 export function isWebRoute(pathname: string): boolean {
@@ -23,4 +24,9 @@ export function isWebRoute(pathname: string): boolean {
     const rp = route.replace(/\/+$/, '').split('/');
     return rp.length === parts.length && rp.every((seg, i) => (seg.startsWith(':') ? (parts[i] ?? '') !== '' : seg === parts[i]));
   });
+}
+
+/** Pages for anonymous respondents: they load no session, set no cookie, and style the questionnaire inline. */
+export function isAnonymousPage(pathname: string): boolean {
+  return pathname.startsWith('/befragung/');
 }

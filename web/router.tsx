@@ -43,6 +43,7 @@ export const routes: RouteObject[] = [
               { path: child(PATHS.adminAudit, PATHS.admin), ...page(() => import('./features/admin/AuditPage.tsx')) },
             ],
           },
+          { path: PATHS.survey, ...page(() => import('./features/study/SurveyPage.tsx')) },
           { path: '*', ...page(() => import('./features/errors/NotFoundPage.tsx')) },
         ],
       },

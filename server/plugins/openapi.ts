@@ -3,6 +3,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { allowInlineStyles } from './csp.ts';
 
 /**
  * OpenAPI 3 document generated from the routes' zod schemas, served at /api/openapi.json, and a
@@ -42,13 +43,9 @@ async function openapiPlugin(app: FastifyInstance, opts: { version: string }) {
     transformSpecificationClone: true,
     uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0, validatorUrl: null },
   });
-  // Swagger UI sets a few inline styles; only its own pages allow them. Scripts stay 'self' only.
+  // Swagger UI sets a few inline styles; only its own pages allow them.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/docs')) {
-      const csp = reply.getHeader('content-security-policy');
-      if (typeof csp === 'string')
-        reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
-    }
+    if (request.url.startsWith('/api/docs')) allowInlineStyles(reply);
     return payload;
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

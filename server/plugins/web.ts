@@ -3,8 +3,9 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { isWebRoute } from '../../contracts/web-routes.ts';
+import { isAnonymousPage, isWebRoute } from '../../contracts/web-routes.ts';
 import { AppError } from '../errors.ts';
+import { allowInlineStyles } from './csp.ts';
 
 /**
  * Serves the built web app from `dist/`. Hashed assets are cached for a year; the page itself is
@@ -40,6 +41,8 @@ async function webPlugin(app: FastifyInstance, opts: { distDir: string }) {
         .type('text/plain; charset=utf-8')
         .send('Die Web-Oberfläche ist nicht gebaut. Bitte "npm run build" ausführen.');
     }
+    // The questionnaire renderer styles its elements inline.
+    if (isAnonymousPage(pathname)) allowInlineStyles(reply);
     return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });
 }

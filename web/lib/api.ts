@@ -16,6 +16,7 @@ import {
 import { AuditPageSchema, EndedSessionsSchema, MetaSchema, OutboxPageSchema, type AuditAction } from '../../contracts/admin.ts';
 import { API, apiPath, type ApiName } from '../../contracts/api.ts';
 import { ErrorBodySchema, OkSchema, type Role } from '../../contracts/common.ts';
+import { PublicWaveSchema, SubmitResultSchema, type SubmitBatch } from '../../contracts/study.ts';
 import i18n, { currentLanguage } from '../i18n.ts';
 
 export interface FieldError {
@@ -95,6 +96,10 @@ interface CallOptions<T> {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** No session, no cookie, no CSRF token: a respondent's anonymous request. */
+  anonymous?: boolean;
+  /** Non-2xx statuses whose body follows `schema` (per-item results of a submission). */
+  resultStatuses?: number[];
 }
 
 function buildUrl(name: ApiName, params: Record<string, string> | undefined, query: Query | undefined): string {
@@ -150,7 +155,7 @@ async function call<T>(name: ApiName, options: CallOptions<T>, isRetry = false):
     accept: 'application/json',
     'accept-language': currentLanguage(),
   };
-  if (method !== 'GET') {
+  if (method !== 'GET' && !options.anonymous) {
     if (csrfToken === null) await refreshMe();
     headers['x-csrf-token'] = csrfToken ?? '';
   }
@@ -162,7 +167,7 @@ async function call<T>(name: ApiName, options: CallOptions<T>, isRetry = false):
       method,
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
-      credentials: 'same-origin',
+      credentials: options.anonymous ? 'omit' : 'same-origin',
       cache: 'no-store',
       signal: options.signal ?? null,
     });
@@ -171,7 +176,7 @@ async function call<T>(name: ApiName, options: CallOptions<T>, isRetry = false):
     throw new ApiError({ status: 0, code: 'network', message: i18n.t('errors.network') });
   }
 
-  if (response.ok) {
+  if (response.ok || options.resultStatuses?.includes(response.status)) {
     const parsed = options.schema.safeParse(await readJson(response));
     if (!parsed.success) {
       throw new ApiError({ status: response.status, code: 'response.invalid', message: i18n.t('errors.invalidResponse') });
@@ -238,6 +243,10 @@ export const api = {
   updateUser: (id: string, body: UserUpdateInput) => call('updateUser', { schema: UserSchema, params: { id }, body }),
   deleteUser: (id: string) => call('deleteUser', { schema: OkSchema, params: { id } }),
   endUserSessions: (id: string) => call('endUserSessions', { schema: EndedSessionsSchema, params: { id } }),
+
+  publicWave: (code: string, o: Signal = {}) => call('publicWave', { schema: PublicWaveSchema, params: { code }, anonymous: true, ...o }),
+  submitResponses: (code: string, body: SubmitBatch, anonymous = true) =>
+    call('submitResponses', { schema: SubmitResultSchema, params: { code }, body, anonymous, resultStatuses: [409, 422] }),
 
   listOutbox: (page: PageQuery, o: Signal = {}) => call('listOutbox', { schema: OutboxPageSchema, query: { ...page }, ...o }),
   listAudit: (query: PageQuery & { action?: AuditAction | undefined }, o: Signal = {}) =>

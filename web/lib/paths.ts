@@ -15,6 +15,7 @@ export const PATHS = {
   adminUser: '/verwaltung/nutzer/:id',
   adminOutbox: '/verwaltung/postausgang',
   adminAudit: '/verwaltung/protokoll',
+  survey: '/befragung/:code',
 } as const satisfies Record<string, WebRoute>;
 
 export function userPath(id: string): string {
@@ -45,4 +46,8 @@ export function safeNextPath(value: string | null | undefined): string | null {
   if (url.origin !== base) return null;
   if (url.pathname === PATHS.login) return null;
   return url.pathname + url.search + url.hash;
+}
+
+export function surveyPath(code: string): string {
+  return PATHS.survey.replace(':code', encodeURIComponent(code));
 }

@@ -2,6 +2,7 @@ import { createContext, use, useCallback, useEffect, useMemo, useState, type Rea
 import type { User } from '../../contracts/accounts.ts';
 import type { Meta } from '../../contracts/admin.ts';
 import { api, subscribeMe } from './api.ts';
+import { isAnonymousPage } from '../../contracts/web-routes.ts';
 
 export interface Session {
   /** `loading` until the first answer of /api/auth/me; `error` when the server could not be asked. */
@@ -18,7 +19,9 @@ export interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<Session['status']>('loading');
+  // A respondent's survey page asks nothing about sessions, so no cookie is set there; a later
+  // sign-in fetches its token when it needs one.
+  const [status, setStatus] = useState<Session['status']>(() => (isAnonymousPage(window.location.pathname) ? 'ready' : 'loading'));
   const [user, setUser] = useState<User | null>(null);
   const [meta, setMeta] = useState<Meta | null>(null);
   const [signingOut, setSigningOut] = useState(false);
@@ -42,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
-    api.me().catch(() => setStatus((current) => (current === 'ready' ? current : 'error')));
+    if (!isAnonymousPage(window.location.pathname)) api.me().catch(() => setStatus((current) => (current === 'ready' ? current : 'error')));
     const controller = new AbortController();
     api
       .meta({ signal: controller.signal })

@@ -199,4 +199,13 @@ describe('submitting answers', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('wave.channel_closed');
   });
+
+  it('serves survey pages with inline styles allowed for the renderer, and keeps every other page strict', async () => {
+    const survey = await t.client().get(`/befragung/${wave.code}`);
+    expect(survey.statusCode).toBe(200);
+    expect(survey.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(survey.headers['content-security-policy']).toContain("script-src 'self';");
+    expect(survey.headers['set-cookie']).toBeUndefined();
+    expect((await t.client().get('/anmelden')).headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
 });

@@ -19,6 +19,8 @@ export interface NewStudy {
   definition: object;
   isDemo?: boolean;
   wave: {
+    /** A fixed public code (e.g. for a printed poster); random when omitted. */
+    code?: string;
     name: string;
     opensOn: string;
     closesOn: string;
@@ -44,7 +46,7 @@ export function createStudyService(ctx: AppContext) {
       const studyId = randomUUID();
       const versionId = randomUUID();
       const waveId = randomUUID();
-      const code = waveCode();
+      const code = input.wave.code ?? waveCode();
       const definition = JSON.stringify(input.definition);
       await ctx.db.transaction().execute(async (trx) => {
         if (await findStudyBySlug(trx, input.slug)) throw new AppError('study.slug_taken');
