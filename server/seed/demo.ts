@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { countUsers } from '../modules/accounts/index.ts';
 import { createServices } from '../services.ts';
+import { CONSENT, DEMO_WAVE_CODE, shippedQuestionnaire, type StudyService } from '../modules/study/index.ts';
 import type { Role } from '../../contracts/common.ts';
 
 export interface DemoAccount {
@@ -21,6 +22,31 @@ const DEMO_USERS: { role: Role; email: string; displayName: string; org: string 
   { role: 'analyst', email: 'analyst@demo.itas.example', displayName: 'Demo Analyst (Bundesagentur)', org: 'ba-region' },
   { role: 'staff', email: 'staff.amz@demo.itas.example', displayName: 'Demo Netzwerkmanager (AMZ)', org: 'amz' },
 ];
+
+/** The shipped questionnaire with an open demo wave, reachable at /befragung/resilienz2026. */
+async function seedDemoStudy(studies: StudyService, organisationId: string, now: Date): Promise<void> {
+  if (await studies.existsBySlug('resilienz-suedwestsachsen')) return;
+  const year = now.getUTCFullYear();
+  await studies.createStudy({
+    slug: 'resilienz-suedwestsachsen',
+    title: 'Resilienz-Studie Südwestsachsen',
+    description: 'Bevölkerungsbefragung zu Veränderungsbereitschaft, Krisenfestigkeit und Betroffenheit im Wandel der Automobilindustrie.',
+    organisationId,
+    definition: shippedQuestionnaire(),
+    isDemo: true,
+    wave: {
+      code: DEMO_WAVE_CODE,
+      name: `Welle ${year} (Demo)`,
+      opensOn: `${year}-01-01`,
+      closesOn: `${year}-12-31`,
+      status: 'open',
+      channels: ['online', 'interviewer', 'kiosk'],
+      consentDe: CONSENT.de,
+      consentEn: CONSENT.en,
+      districts: ['14511', '14521', '14522', '14523', '14524'],
+    },
+  });
+}
 
 /** Readable, strong passwords: four groups of five characters from an unambiguous alphabet. */
 function demoPassword(): string {
@@ -42,7 +68,7 @@ export async function seedDemo(deps: { database: DatabaseHandle; config: Config;
     clock: () => new Date(),
     log: deps.log,
   };
-  const { users, organisations, mail } = createServices(ctx);
+  const { users, organisations, mail, studies } = createServices(ctx);
   const created: DemoAccount[] = [];
   for (const u of DEMO_USERS) {
     const org = await organisations.bySlug(u.org);
@@ -56,6 +82,7 @@ export async function seedDemo(deps: { database: DatabaseHandle; config: Config;
     );
     created.push({ role: u.role, email: u.email, password, organisation: org.short_name, displayName: u.displayName });
   }
+  await seedDemoStudy(studies, (await organisations.bySlug('cwe'))!.id, new Date());
   await mail.close();
   return created;
 }

@@ -3,3 +3,4 @@ export { createResponseService, type ResponseService } from './response.service.
 export { createStudyService, type StudyService, type NewStudy } from './study.service.ts';
 export { studyRoutes } from './study.routes.ts';
 export { checkDefinition } from './questionnaire/rules.ts';
+export { CONSENT, DEMO_WAVE_CODE, shippedQuestionnaire } from './shipped.ts';

@@ -38,6 +38,10 @@ export interface NewStudy {
  */
 export function createStudyService(ctx: AppContext) {
   return {
+    async existsBySlug(slug: string): Promise<boolean> {
+      return (await findStudyBySlug(ctx.db, slug)) !== undefined;
+    },
+
     async createStudy(input: NewStudy): Promise<{ studyId: string; versionId: string; waveId: string; code: string }> {
       const problems = checkDefinition(input.definition);
       if (problems.length > 0)

@@ -3,13 +3,16 @@ import 'survey-core/i18n/german';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { Model } from 'survey-core';
+import { Model, surveyLocalization } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { PublicWave } from '../../../contracts/study.ts';
 import { ErrorAlert, Loading, PageHeading } from '../../components/ui.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.ts';
+
+// Questionnaires are written German-first: their "default" texts are German, English sits under "en".
+surveyLocalization.defaultLocale = 'de';
 
 type Stage = 'consent' | 'answering' | 'sending' | 'done' | 'failed';
 
@@ -27,6 +30,7 @@ function SurveyRunner({ wave, draft, onSent }: { wave: PublicWave; draft: Draft;
 
   const model = useMemo(() => {
     const m = new Model(wave.definition);
+    m.showTitle = false; // the page's own heading names the study
     m.data = draft.answers;
     if (draft.page > 0 && draft.page < m.pageCount) m.currentPageNo = draft.page;
     // Progress stays in this browser tab only (sessionStorage), so a reload loses nothing.
