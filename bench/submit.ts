@@ -135,7 +135,7 @@ async function main() {
   });
   await services.users.create(
     null,
-    { email: 'bench@itas.example', displayName: 'Bench', role: 'staff', organisationId: cwe!.id, password: 'bench password 2026' },
+    { email: 'lasttest@itas.example', displayName: 'Bench', role: 'staff', organisationId: cwe!.id, password: 'Zwickau Chemnitz Plauen 2026' },
     { trusted: true },
   );
   await db.close();
@@ -219,7 +219,7 @@ async function main() {
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ email: 'bench@itas.example', password: 'bench password 2026' }),
+      body: JSON.stringify({ email: 'lasttest@itas.example', password: 'Zwickau Chemnitz Plauen 2026' }),
     });
     cookie = [cookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
