@@ -27,7 +27,7 @@ test('eine Bürgerin beantwortet den Fragebogen auf dem Telefon, ohne dass ein C
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resilienz-Studie Südwestsachsen');
   await expect(page.getByText('Die Befragung ist freiwillig und anonym.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Befragung beginnen' }).click();
-  await expect(page.getByText('In welchem Landkreis oder welcher kreisfreien Stadt wohnen Sie?')).toBeVisible();
+  await expect(page.getByText('In welchem Landkreis oder in welcher kreisfreien Stadt wohnen Sie?')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('01-erste-seite.png'), fullPage: true });
 
   // A reload keeps what was answered so far.

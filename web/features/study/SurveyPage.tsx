@@ -16,6 +16,17 @@ surveyLocalization.defaultLocale = 'de';
 
 type Stage = 'consent' | 'answering' | 'sending' | 'done' | 'failed';
 
+/** A localisable SurveyJS text ({default, en} or a plain string) in the page's language. */
+function localised(text: unknown, lang: 'de' | 'en'): string {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object') {
+    const t = text as Record<string, unknown>;
+    const value = (lang === 'en' ? t.en : undefined) ?? t.default ?? t.de;
+    return typeof value === 'string' ? value : '';
+  }
+  return '';
+}
+
 /** Only answered questions go to the server; SurveyJS already drops answers of hidden ones. */
 function answersOf(model: Model): Record<string, unknown> {
   return Object.fromEntries(
@@ -138,6 +149,7 @@ export default function SurveyPage() {
         draft && <SurveyRunner wave={w} draft={draft} onSent={() => setSent(true)} />
       ) : (
         <section className="section narrow" aria-labelledby="einwilligung">
+          {localised(w.definition.description, lang) && <p>{localised(w.definition.description, lang)}</p>}
           <h2 id="einwilligung">{t('survey.consentTitle')}</h2>
           <p className="preformatted">{w.consent[lang]}</p>
           <button
