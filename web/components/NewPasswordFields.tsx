@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../../contracts/common.ts';
-import { TextField } from './forms.tsx';
+import { PasswordField } from './PasswordField.tsx';
 
 interface Props {
   form: string;
@@ -14,13 +14,16 @@ interface Props {
   errors: Partial<Record<'newPassword' | 'repeatPassword', string>>;
 }
 
-/** "New password" and "repeat", as used when setting a password by link and when changing it. */
+/**
+ * "New password" and "repeat", as used when setting a password by link and when changing it.
+ * Checked with `checkNewPasswordPair` from lib/validate.ts, which uses the same field names.
+ */
 export function NewPasswordFields({ form, labels, show, password, repeat, onPassword, onRepeat, errors }: Props) {
   const { t } = useTranslation();
-  const common = { form, type: show ? 'text' : 'password', autoComplete: 'new-password', spellCheck: false, required: true } as const;
+  const common = { form, show, autoComplete: 'new-password', required: true } as const;
   return (
     <>
-      <TextField
+      <PasswordField
         {...common}
         name="newPassword"
         label={labels.newPassword}
@@ -29,7 +32,7 @@ export function NewPasswordFields({ form, labels, show, password, repeat, onPass
         onChange={onPassword}
         error={errors.newPassword}
       />
-      <TextField
+      <PasswordField
         {...common}
         name="repeatPassword"
         label={labels.repeatPassword}

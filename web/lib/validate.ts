@@ -26,6 +26,15 @@ export function checkPassword(value: string): string | undefined {
   return undefined;
 }
 
+export const DISPLAY_NAME_MIN = 2;
+export const DISPLAY_NAME_MAX = 120;
+
+export function checkDisplayName(trimmed: string): string | undefined {
+  return trimmed.length < DISPLAY_NAME_MIN || trimmed.length > DISPLAY_NAME_MAX
+    ? i18n.t('validation.length', { min: DISPLAY_NAME_MIN, max: DISPLAY_NAME_MAX })
+    : undefined;
+}
+
 /** New password and its repetition, as in the reset and change-password forms. */
 export function checkNewPasswordPair(password: string, repeat: string, names = { password: 'newPassword', repeat: 'repeatPassword' }) {
   const fields: Record<string, string> = {};

@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo, User } from '../../../contracts/accounts.ts';
-import { CheckboxField, ErrorSummary, SubmitButton, TextField, useFormErrors } from '../../components/forms.tsx';
+import { CheckboxField, ErrorSummary, SubmitButton } from '../../components/forms.tsx';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { RequireUser } from '../../components/guards.tsx';
 import { Badge, ErrorAlert, Loading, PageHeading, StatusMessage, TableScroll, useMessage } from '../../components/ui.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -56,53 +58,42 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
   const [repeat, setRepeat] = useState('');
   const [endOthers, setEndOthers] = useState(true);
   const [show, setShow] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useMessage();
-  const { errors, clear, setClientErrors, setFromError } = useFormErrors(FORM, ['currentPassword', 'newPassword', 'repeatPassword']);
   const labels = {
     currentPassword: t('account.password.current'),
     newPassword: t('account.password.new'),
     repeatPassword: t('account.password.repeat'),
   };
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setDone();
-    const problems = {
-      ...collect({ currentPassword: current === '' ? t('validation.currentPasswordRequired') : undefined }),
-      ...checkNewPasswordPair(password, repeat),
-    };
-    if (Object.keys(problems).length > 0) return setClientErrors(problems);
-    clear();
-    setBusy(true);
-    try {
+  const { errors, busy, onSubmit } = useFormSubmit(FORM, ['currentPassword', 'newPassword', 'repeatPassword'], {
+    check: () => {
+      setDone();
+      return {
+        ...collect({ currentPassword: current === '' ? t('validation.currentPasswordRequired') : undefined }),
+        ...checkNewPasswordPair(password, repeat),
+      };
+    },
+    send: async () => {
       await api.changePassword({ currentPassword: current, newPassword: password, endOtherSessions: endOthers });
       setCurrent('');
       setPassword('');
       setRepeat('');
       setDone({ key: endOthers ? 'account.password.doneEnded' : 'account.password.done' });
       onChanged();
-    } catch (err) {
-      setFromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <section className="section">
       <h2>{t('account.password.title')}</h2>
       <StatusMessage message={done} />
       <ErrorSummary form={FORM} errors={errors} labels={labels} />
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="form">
-        <TextField
+      <form noValidate onSubmit={onSubmit} className="form">
+        <PasswordField
           form={FORM}
           name="currentPassword"
           label={labels.currentPassword}
-          type={show ? 'text' : 'password'}
-          autoComplete="current-password"
-          spellCheck={false}
+          show={show}
           required
           value={current}
           onChange={setCurrent}

@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { AUDIT_ACTIONS, AuditActionSchema, type AuditEvent } from '../../../contracts/admin.ts';
 import { RoleSchema } from '../../../contracts/common.ts';
 import { SelectField } from '../../components/forms.tsx';
-import { ErrorAlert, PageHeading, Pagination, TableScroll } from '../../components/ui.tsx';
+import { ErrorAlert, PageHeading } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { userPath } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { pageFromParams } from './shared.ts';
+import { PagedTable } from './PagedTable.tsx';
+import { RefreshButton } from './RefreshButton.tsx';
+import { usePage } from './use-page.ts';
 
 const PAGE_SIZE = 50;
 const ROLE_KEYS = new Set(['role', 'from', 'to']);
@@ -71,11 +73,9 @@ function Details({ details }: { details: AuditEvent['details'] }) {
 export default function AuditPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, offset, showOffset } = usePage(PAGE_SIZE);
   const parsedAction = AuditActionSchema.safeParse(params.get('aktion'));
   const action = parsedAction.success ? parsedAction.data : undefined;
-  const page = pageFromParams(params);
-  const offset = (page - 1) * PAGE_SIZE;
   const audit = useResource((signal) => api.listAudit({ action, limit: PAGE_SIZE, offset }, { signal }), `audit:${action ?? ''}:${offset}`);
   const items = audit.data?.items ?? [];
   const total = audit.data?.total ?? 0;
@@ -100,62 +100,35 @@ export default function AuditPage() {
           options={actionOptions}
         />
       </form>
-      <p>
-        <button type="button" className="button button-secondary" onClick={audit.reload}>
-          {t('common.refresh')}
-        </button>
-      </p>
+      <RefreshButton onClick={audit.reload} />
       <ErrorAlert error={audit.error} />
       <p role="status" className="result-count">
         {audit.loading ? t('common.loading') : t('audit.count', { count: total })}
       </p>
       {items.length > 0 && (
-        <>
-          <TableScroll label={t('audit.title')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.target')}</th>
-                  <th scope="col">{t('audit.details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((event) => (
-                  <tr key={event.id}>
-                    <td className="nowrap">{formatDateTime(event.at, language)}</td>
-                    <td>{t(`audit.actions.${event.action}`)}</td>
-                    <td>{event.actor ? <bdi>{event.actor.displayName}</bdi> : t('audit.noActor')}</td>
-                    <td>
-                      <Target event={event} />
-                    </td>
-                    <td>
-                      <Details details={event.details} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <Pagination
-            label={t('audit.pagination')}
-            total={total}
-            offset={offset}
-            limit={PAGE_SIZE}
-            onChange={(next) =>
-              setParams(
-                (current) => {
-                  const updated = new URLSearchParams(current);
-                  updated.set('seite', String(next / PAGE_SIZE + 1));
-                  return updated;
-                },
-                { preventScrollReset: true },
-              )
-            }
-          />
-        </>
+        <PagedTable
+          label={t('audit.title')}
+          paginationLabel={t('audit.pagination')}
+          columns={[t('audit.at'), t('audit.action'), t('audit.actor'), t('audit.target'), t('audit.details')]}
+          total={total}
+          offset={offset}
+          limit={PAGE_SIZE}
+          onPage={showOffset}
+        >
+          {items.map((event) => (
+            <tr key={event.id}>
+              <td className="nowrap">{formatDateTime(event.at, language)}</td>
+              <td>{t(`audit.actions.${event.action}`)}</td>
+              <td>{event.actor ? <bdi>{event.actor.displayName}</bdi> : t('audit.noActor')}</td>
+              <td>
+                <Target event={event} />
+              </td>
+              <td>
+                <Details details={event.details} />
+              </td>
+            </tr>
+          ))}
+        </PagedTable>
       )}
     </>
   );

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OrganisationInputSchema, type Organisation } from '../../../contracts/accounts.ts';
-import { ErrorSummary, SubmitButton, TextAreaField, TextField, useFormErrors } from '../../components/forms.tsx';
+import { ErrorSummary, SubmitButton, TextAreaField, TextField } from '../../components/forms.tsx';
 import { Badge, Dialog, ErrorAlert, Loading, PageHeading, StatusMessage, TableScroll, useMessage } from '../../components/ui.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { api, type OrganisationInput } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
@@ -36,8 +37,6 @@ function OrganisationForm({
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<OrganisationInput>(initial);
-  const [busy, setBusy] = useState(false);
-  const { errors, clear, setClientErrors, setFromError } = useFormErrors(form, FIELDS);
   const labels: Record<FieldName, string> = {
     slug: t('organisations.fields.slug'),
     name: t('organisations.fields.name'),
@@ -59,31 +58,21 @@ function OrganisationForm({
     return problems;
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const problems = check();
-    if (Object.keys(problems).length > 0) return setClientErrors(problems);
-    clear();
-    setBusy(true);
-    try {
-      await onSave({
+  const { errors, busy, onSubmit } = useFormSubmit(form, FIELDS, {
+    check,
+    send: () =>
+      onSave({
         slug: values.slug.trim(),
         name: values.name.trim(),
         shortName: values.shortName.trim(),
         description: values.description.trim(),
-      });
-    } catch (err) {
-      setFromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+      }),
+  });
 
   return (
     <>
       <ErrorSummary form={form} errors={errors} labels={labels} />
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="form">
+      <form noValidate onSubmit={onSubmit} className="form">
         <TextField
           form={form}
           name="slug"

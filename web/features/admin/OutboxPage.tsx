@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { OutboxMail } from '../../../contracts/admin.ts';
-import { Badge, ErrorAlert, Loading, PageHeading, Pagination, TableScroll } from '../../components/ui.tsx';
+import { Badge, ErrorAlert, Loading, PageHeading } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useResource } from '../../lib/use-resource.ts';
-import { pageFromParams } from './shared.ts';
+import { PagedTable } from './PagedTable.tsx';
+import { RefreshButton } from './RefreshButton.tsx';
+import { usePage } from './use-page.ts';
 
 const PAGE_SIZE = 25;
 
@@ -41,9 +42,7 @@ export default function OutboxPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { meta } = useSession();
-  const [params, setParams] = useSearchParams();
-  const page = pageFromParams(params);
-  const offset = (page - 1) * PAGE_SIZE;
+  const { offset, showOffset } = usePage(PAGE_SIZE);
   const outbox = useResource((signal) => api.listOutbox({ limit: PAGE_SIZE, offset }, { signal }), `outbox:${offset}`);
   const items = outbox.data?.items ?? [];
   const total = outbox.data?.total ?? 0;
@@ -55,67 +54,51 @@ export default function OutboxPage() {
         <p>{meta?.mailMode === 'smtp' ? t('outbox.explainSmtp') : t('outbox.explainOutbox')}</p>
         <p>{t('outbox.privacy')}</p>
       </div>
-      <p>
-        <button type="button" className="button button-secondary" onClick={outbox.reload}>
-          {t('common.refresh')}
-        </button>
-      </p>
+      <RefreshButton onClick={outbox.reload} />
       <ErrorAlert error={outbox.error} />
       {outbox.loading && !outbox.data ? (
         <Loading />
       ) : items.length === 0 ? (
         !outbox.error && <p>{t('outbox.empty')}</p>
       ) : (
-        <>
-          <TableScroll label={t('outbox.title')}>
-            <table className="table table-outbox">
-              <thead>
-                <tr>
-                  <th scope="col">{t('outbox.date')}</th>
-                  <th scope="col">{t('outbox.to')}</th>
-                  <th scope="col">{t('outbox.subject')}</th>
-                  <th scope="col">{t('outbox.statusTitle')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((mail) => (
-                  <tr key={mail.id}>
-                    <td className="nowrap">{formatDateTime(mail.createdAt, language)}</td>
-                    <td>
-                      <bdi>{mail.to}</bdi>
-                    </td>
-                    <td className="cell-wide">
-                      <bdi className="mail-subject">{mail.subject}</bdi>
-                      {mail.text === null ? (
-                        <span className="cell-sub">{t('outbox.noText')}</span>
-                      ) : (
-                        <details className="mail-body">
-                          <summary>
-                            {t('outbox.showText')}
-                            <span className="visually-hidden">: {mail.subject}</span>
-                          </summary>
-                          <div className="plain-text" dir="auto">
-                            {mail.text}
-                          </div>
-                        </details>
-                      )}
-                    </td>
-                    <td>
-                      <MailStatus mail={mail} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <Pagination
-            label={t('outbox.pagination')}
-            total={total}
-            offset={offset}
-            limit={PAGE_SIZE}
-            onChange={(next) => setParams({ seite: String(next / PAGE_SIZE + 1) }, { preventScrollReset: true })}
-          />
-        </>
+        <PagedTable
+          label={t('outbox.title')}
+          paginationLabel={t('outbox.pagination')}
+          className="table table-outbox"
+          columns={[t('outbox.date'), t('outbox.to'), t('outbox.subject'), t('outbox.statusTitle')]}
+          total={total}
+          offset={offset}
+          limit={PAGE_SIZE}
+          onPage={showOffset}
+        >
+          {items.map((mail) => (
+            <tr key={mail.id}>
+              <td className="nowrap">{formatDateTime(mail.createdAt, language)}</td>
+              <td>
+                <bdi>{mail.to}</bdi>
+              </td>
+              <td className="cell-wide">
+                <bdi className="mail-subject">{mail.subject}</bdi>
+                {mail.text === null ? (
+                  <span className="cell-sub">{t('outbox.noText')}</span>
+                ) : (
+                  <details className="mail-body">
+                    <summary>
+                      {t('outbox.showText')}
+                      <span className="visually-hidden">: {mail.subject}</span>
+                    </summary>
+                    <div className="plain-text" dir="auto">
+                      {mail.text}
+                    </div>
+                  </details>
+                )}
+              </td>
+              <td>
+                <MailStatus mail={mail} />
+              </td>
+            </tr>
+          ))}
+        </PagedTable>
       )}
     </>
   );

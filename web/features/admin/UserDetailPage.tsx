@@ -1,17 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Organisation, User } from '../../../contracts/accounts.ts';
-import { IdSchema, RoleSchema, type Role } from '../../../contracts/common.ts';
-import { ErrorSummary, SelectField, SubmitButton, TextField, fieldId, useFormErrors } from '../../components/forms.tsx';
+import { IdSchema, type Role } from '../../../contracts/common.ts';
+import { ErrorSummary, SubmitButton, TextField, fieldId } from '../../components/forms.tsx';
 import { DemoBadge, Dialog, ErrorAlert, Loading, PageHeading, StatusMessage, useMessage, type MessagePart } from '../../components/ui.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { api, ApiError, isApiError, type UserUpdateInput } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { PATHS } from '../../lib/paths.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useResource } from '../../lib/use-resource.ts';
-import { organisationOptions, roleOptions } from './shared.ts';
+import { checkDisplayName, collect, DISPLAY_NAME_MAX } from '../../lib/validate.ts';
+import { OrganisationSelect } from './OrganisationSelect.tsx';
+import { RoleSelect } from './RoleSelect.tsx';
 
 const FORM = 'person';
 type Status = User['status'];
@@ -32,8 +35,6 @@ function EditUser({
   const [role, setRole] = useState<Role>(user.role);
   const [organisationId, setOrganisationId] = useState(user.organisation.id);
   const [status, setStatus] = useState<Status>(user.status);
-  const [busy, setBusy] = useState(false);
-  const { errors, clear, setClientErrors, setFromError } = useFormErrors(FORM, ['displayName', 'role', 'organisationId', 'status']);
 
   // A newer version arrived (saved, or reloaded after a conflict): show it in the form.
   const [shown, setShown] = useState(user);
@@ -52,58 +53,55 @@ function EditUser({
     status: t('users.fields.status'),
   };
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const name = displayName.trim();
-    if (name.length < 2 || name.length > 120) return setClientErrors({ displayName: t('validation.length', { min: 2, max: 120 }) });
-    const body: UserUpdateInput = {
-      version: user.version,
-      ...(name !== user.displayName && { displayName: name }),
-      ...(role !== user.role && { role }),
-      ...(organisationId !== user.organisation.id && { organisationId }),
-      ...(status !== user.status && { status }),
-    };
-    if (Object.keys(body).length === 1) return onSaved(null);
-    clear();
-    setBusy(true);
-    try {
-      onSaved(await api.updateUser(user.id, body));
-    } catch (err) {
-      if (isApiError(err) && err.code === 'user.version_conflict') onConflict(err.message);
-      else setFromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const name = displayName.trim();
+  const body: UserUpdateInput = {
+    version: user.version,
+    ...(name !== user.displayName && { displayName: name }),
+    ...(role !== user.role && { role }),
+    ...(organisationId !== user.organisation.id && { organisationId }),
+    ...(status !== user.status && { status }),
+  };
+  const { errors, busy, onSubmit } = useFormSubmit(FORM, ['displayName', 'role', 'organisationId', 'status'], {
+    check: () => collect({ displayName: checkDisplayName(name) }),
+    skip: () => {
+      if (Object.keys(body).length > 1) return false;
+      onSaved(null);
+      return true;
+    },
+    send: async () => onSaved(await api.updateUser(user.id, body)),
+    failed: (err) => {
+      if (!isApiError(err) || err.code !== 'user.version_conflict') return false;
+      onConflict(err.message);
+      return true;
+    },
+  });
 
   return (
     <>
       <ErrorSummary form={FORM} errors={errors} labels={labels} />
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="form">
+      <form noValidate onSubmit={onSubmit} className="form">
         <TextField
           form={FORM}
           name="displayName"
           label={labels.displayName}
           required
           autoComplete="off"
-          maxLength={120}
+          maxLength={DISPLAY_NAME_MAX}
           value={displayName}
           onChange={setDisplayName}
           error={errors.fields.displayName}
           dir="auto"
         />
-        <SelectField
+        <RoleSelect
           form={FORM}
           name="role"
           label={labels.role}
           required
           value={role}
-          onChange={(value) => setRole(RoleSchema.parse(value))}
-          options={roleOptions(t)}
+          onChange={(value) => value && setRole(value)}
           error={errors.fields.role}
         />
-        <SelectField
+        <OrganisationSelect
           form={FORM}
           name="organisationId"
           label={labels.organisationId}
@@ -111,7 +109,7 @@ function EditUser({
           required
           value={organisationId}
           onChange={setOrganisationId}
-          options={organisationOptions(organisations)}
+          organisations={organisations}
           error={errors.fields.organisationId}
         />
         <fieldset

@@ -1,9 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { Organisation, User } from '../../../contracts/accounts.ts';
 import { PASSWORD_MIN, RoleSchema, type Role } from '../../../contracts/common.ts';
-import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextField, useFormErrors } from '../../components/forms.tsx';
+import { CheckboxField, ErrorSummary, SubmitButton, TextField } from '../../components/forms.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import {
   Badge,
   DemoBadge,
@@ -20,8 +22,9 @@ import { formatDateTime } from '../../lib/format.ts';
 import { PATHS, userPath } from '../../lib/paths.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useResource } from '../../lib/use-resource.ts';
-import { checkEmail, checkPassword, collect } from '../../lib/validate.ts';
-import { organisationOptions, roleOptions } from './shared.ts';
+import { checkDisplayName, checkEmail, checkPassword, collect, DISPLAY_NAME_MAX } from '../../lib/validate.ts';
+import { OrganisationSelect } from './OrganisationSelect.tsx';
+import { RoleSelect } from './RoleSelect.tsx';
 
 const FORM = 'person-neu';
 const SEARCH_DELAY_MS = 300;
@@ -34,14 +37,6 @@ function CreateUser({ organisations, onCreated }: { organisations: Organisation[
   const [organisationId, setOrganisationId] = useState('');
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const { errors, clear, setClientErrors, setFromError } = useFormErrors(FORM, [
-    'email',
-    'displayName',
-    'role',
-    'organisationId',
-    'password',
-  ]);
   const labels = {
     email: t('users.fields.email'),
     displayName: t('users.fields.name'),
@@ -50,20 +45,16 @@ function CreateUser({ organisations, onCreated }: { organisations: Organisation[
     password: t('users.fields.initialPassword'),
   };
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const name = displayName.trim();
-    const problems = collect({
-      email: checkEmail(email),
-      displayName: name.length < 2 || name.length > 120 ? t('validation.length', { min: 2, max: 120 }) : undefined,
-      organisationId: organisationId === '' ? t('validation.choose') : undefined,
-      password: password === '' ? undefined : checkPassword(password),
-    });
-    if (Object.keys(problems).length > 0) return setClientErrors(problems);
-    clear();
-    setBusy(true);
-    try {
+  const name = displayName.trim();
+  const { errors, busy, onSubmit } = useFormSubmit(FORM, ['email', 'displayName', 'role', 'organisationId', 'password'], {
+    check: () =>
+      collect({
+        email: checkEmail(email),
+        displayName: checkDisplayName(name),
+        organisationId: organisationId === '' ? t('validation.choose') : undefined,
+        password: password === '' ? undefined : checkPassword(password),
+      }),
+    send: async () => {
       const created = await api.createUser({
         email: email.trim(),
         displayName: name,
@@ -72,17 +63,13 @@ function CreateUser({ organisations, onCreated }: { organisations: Organisation[
         ...(password === '' ? {} : { password }),
       });
       onCreated(created, password === '');
-    } catch (err) {
-      setFromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <>
       <ErrorSummary form={FORM} errors={errors} labels={labels} />
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="form" aria-label={t('users.createTitle')}>
+      <form noValidate onSubmit={onSubmit} className="form" aria-label={t('users.createTitle')}>
         <TextField
           form={FORM}
           name="email"
@@ -102,24 +89,23 @@ function CreateUser({ organisations, onCreated }: { organisations: Organisation[
           label={labels.displayName}
           autoComplete="off"
           required
-          maxLength={120}
+          maxLength={DISPLAY_NAME_MAX}
           value={displayName}
           onChange={setDisplayName}
           error={errors.fields.displayName}
           dir="auto"
         />
-        <SelectField
+        <RoleSelect
           form={FORM}
           name="role"
           label={labels.role}
           hint={t('users.roleHint')}
           required
           value={role}
-          onChange={(value) => setRole(RoleSchema.parse(value))}
-          options={roleOptions(t)}
+          onChange={(value) => value && setRole(value)}
           error={errors.fields.role}
         />
-        <SelectField
+        <OrganisationSelect
           form={FORM}
           name="organisationId"
           label={labels.organisationId}
@@ -127,18 +113,17 @@ function CreateUser({ organisations, onCreated }: { organisations: Organisation[
           value={organisationId}
           onChange={setOrganisationId}
           placeholder={t('forms.choose')}
-          options={organisationOptions(organisations)}
+          organisations={organisations}
           error={errors.fields.organisationId}
         />
-        <TextField
+        <PasswordField
           form={FORM}
           name="password"
           label={labels.password}
           optional
           hint={t('users.initialPasswordHint', { min: PASSWORD_MIN })}
-          type={showPassword ? 'text' : 'password'}
+          show={showPassword}
           autoComplete="new-password"
-          spellCheck={false}
           value={password}
           onChange={setPassword}
           error={errors.fields.password}
@@ -227,7 +212,6 @@ export default function UsersPage() {
     organisations.reload();
   }
 
-  const orgOptions = organisationOptions(organisations.data ?? []);
   const list = users.data ?? [];
   const filtered = filter.organisationId !== undefined || filter.role !== undefined || filter.q !== undefined;
 
@@ -257,23 +241,22 @@ export default function UsersPage() {
       <section className="section">
         <h2>{t('users.listTitle')}</h2>
         <form className="filters" role="search" aria-label={t('users.filterLabel')} onSubmit={(e) => e.preventDefault()}>
-          <SelectField
+          <OrganisationSelect
             form="filter"
             name="organisation"
             label={t('users.fields.organisation')}
             value={filter.organisationId ?? ''}
             onChange={(value) => updateParam('organisation', value)}
             placeholder={t('users.allOrganisations')}
-            options={orgOptions}
+            organisations={organisations.data ?? []}
           />
-          <SelectField
+          <RoleSelect
             form="filter"
             name="role"
             label={t('users.fields.role')}
             value={filter.role ?? ''}
             onChange={(value) => updateParam('rolle', value)}
             placeholder={t('users.allRoles')}
-            options={roleOptions(t)}
           />
           <TextField
             form="filter"

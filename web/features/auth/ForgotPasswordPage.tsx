@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorSummary, SubmitButton, TextField, useFormErrors } from '../../components/forms.tsx';
+import { ErrorSummary, SubmitButton, TextField } from '../../components/forms.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { PageHeading, StatusMessage } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
@@ -12,28 +13,16 @@ const FORM = 'passwort-vergessen';
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
-  const { errors, clear, setClientErrors, setFromError } = useFormErrors(FORM, ['email']);
   const labels = { email: t('forgot.email') };
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const problems = collect({ email: checkEmail(email) });
-    if (Object.keys(problems).length > 0) return setClientErrors(problems);
-    clear();
-    setBusy(true);
-    try {
+  const { errors, busy, onSubmit } = useFormSubmit(FORM, ['email'], {
+    check: () => collect({ email: checkEmail(email) }),
+    send: async () => {
       await api.resetRequest({ email: email.trim() });
       // The same answer whether or not an account exists: nobody learns who has one.
       setSent(true);
-    } catch (err) {
-      setFromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <div className="narrow">
@@ -43,7 +32,7 @@ export default function ForgotPasswordPage() {
         <>
           <p>{t('forgot.intro')}</p>
           <ErrorSummary form={FORM} errors={errors} labels={labels} />
-          <form noValidate onSubmit={(e) => void onSubmit(e)} className="form">
+          <form noValidate onSubmit={onSubmit} className="form">
             <TextField
               form={FORM}
               name="email"

@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
-import { CheckboxField, ErrorSummary, SubmitButton, TextField, useFormErrors } from '../../components/forms.tsx';
+import { CheckboxField, ErrorSummary, SubmitButton, TextField } from '../../components/forms.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { Loading, PageHeading, StatusMessage } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
 import { PATHS, safeNextPath } from '../../lib/paths.ts';
@@ -23,8 +25,16 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const { errors, clear, setClientErrors, setFromError } = useFormErrors(FORM, ['email', 'password']);
+  const { errors, busy, onSubmit } = useFormSubmit(FORM, ['email', 'password'], {
+    check: () =>
+      collect({
+        email: checkEmail(email),
+        password: password === '' ? t('validation.passwordRequired') : undefined,
+      }),
+    send: async () => {
+      await api.login({ email: email.trim(), password });
+    },
+  });
 
   // Arrived here after signing out: protected pages may redirect normally again.
   useEffect(() => {
@@ -36,25 +46,6 @@ export default function LoginPage() {
 
   const labels = { email: t('login.email'), password: t('login.password') };
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const problems = collect({
-      email: checkEmail(email),
-      password: password === '' ? t('validation.passwordRequired') : undefined,
-    });
-    if (Object.keys(problems).length > 0) return setClientErrors(problems);
-    clear();
-    setBusy(true);
-    try {
-      await api.login({ email: email.trim(), password });
-    } catch (err) {
-      setFromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <div className="narrow">
       <PageHeading title={t('login.title')} />
@@ -65,7 +56,7 @@ export default function LoginPage() {
         <>
           <p>{t('login.intro')}</p>
           <ErrorSummary form={FORM} errors={errors} labels={labels} />
-          <form noValidate onSubmit={(e) => void onSubmit(e)} className="form">
+          <form noValidate onSubmit={onSubmit} className="form">
             <TextField
               form={FORM}
               name="email"
@@ -79,13 +70,11 @@ export default function LoginPage() {
               onChange={setEmail}
               error={errors.fields.email}
             />
-            <TextField
+            <PasswordField
               form={FORM}
               name="password"
               label={labels.password}
-              type={showPassword ? 'text' : 'password'}
-              autoComplete="current-password"
-              spellCheck={false}
+              show={showPassword}
               required
               value={password}
               onChange={setPassword}

@@ -1,10 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PASSWORD_MIN } from '../../../contracts/common.ts';
-import { CheckboxField, ErrorSummary, SubmitButton, useFormErrors } from '../../components/forms.tsx';
+import { CheckboxField, ErrorSummary, SubmitButton } from '../../components/forms.tsx';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { PageHeading } from '../../components/ui.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { api, isApiError } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
 import type { LoginNotice } from '../../lib/use-logout.ts';
@@ -26,9 +27,21 @@ export default function SetPasswordPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [show, setShow] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [linkBroken, setLinkBroken] = useState(false);
-  const { errors, clear, setClientErrors, setFromError } = useFormErrors(FORM, ['newPassword', 'repeatPassword']);
+  const { errors, busy, onSubmit } = useFormSubmit(FORM, ['newPassword', 'repeatPassword'], {
+    check: () => checkNewPasswordPair(password, repeat),
+    send: async () => {
+      // The form is only shown with a token.
+      if (!token) return;
+      await api.resetConfirm({ token, newPassword: password });
+      const notice: LoginNotice = 'passwordSet';
+      await navigate(PATHS.login, { state: { notice } });
+    },
+    failed: (err) => {
+      if (isApiError(err) && LINK_ERRORS.has(err.code)) setLinkBroken(true);
+      return false;
+    },
+  });
 
   // Take the token out of the address bar, so it does not stay in the history or get shared.
   useEffect(() => {
@@ -38,25 +51,6 @@ export default function SetPasswordPage() {
   }, []);
 
   const labels = { newPassword: t('setPassword.newPassword'), repeatPassword: t('setPassword.repeatPassword') };
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy || !token) return;
-    const problems = checkNewPasswordPair(password, repeat);
-    if (Object.keys(problems).length > 0) return setClientErrors(problems);
-    clear();
-    setBusy(true);
-    try {
-      await api.resetConfirm({ token, newPassword: password });
-      const notice: LoginNotice = 'passwordSet';
-      await navigate(PATHS.login, { state: { notice } });
-    } catch (err) {
-      if (isApiError(err) && LINK_ERRORS.has(err.code)) setLinkBroken(true);
-      setFromError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (!token) {
     return (
@@ -82,7 +76,7 @@ export default function SetPasswordPage() {
           <Link to={PATHS.forgotPassword}>{t('setPassword.requestNew')}</Link>
         </p>
       ) : (
-        <form noValidate onSubmit={(e) => void onSubmit(e)} className="form">
+        <form noValidate onSubmit={onSubmit} className="form">
           <NewPasswordFields
             form={FORM}
             labels={labels}
