@@ -66,7 +66,8 @@ export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 export const UserListQuerySchema = z.strictObject({
   organisationId: IdSchema.optional(),
   role: RoleSchema.optional(),
-  q: z.string().max(100).optional(),
+  // Not a bare string: a NUL byte would reach PostgreSQL, which rejects it in text (a 500).
+  q: textSchema(100).optional(),
 });
 
 // --- authentication ---------------------------------------------------------

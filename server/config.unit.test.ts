@@ -32,6 +32,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ DATA_DIR: dataDir(), SESSION_SECRET: 'kurz' })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ DATA_DIR: dataDir(), SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: '70000' })).toThrow(/PORT/);
+    // Only the wrong variable is named, so the message points at what to fix.
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SESSION_SECRET: 'kurz' })).not.toThrow(/PORT|DATABASE_URL/);
   });
 
   it('creates a session secret on the first start and keeps it', () => {

@@ -74,11 +74,7 @@ const MESSAGES = {
     'This survey does not accept answers through this channel.',
     409,
   ],
-  'study.version_unknown': [
-    'Diese Fragebogenversion gibt es nicht.',
-    'This questionnaire version does not exist.',
-    422,
-  ],
+  'study.version_unknown': ['Diese Fragebogenversion gibt es nicht.', 'This questionnaire version does not exist.', 422],
   'study.definition_invalid': [
     'Der Fragebogen ist so nicht verwendbar. Bitte beheben Sie die genannten Punkte.',
     'The questionnaire cannot be used as it is. Please fix the points listed.',

@@ -31,6 +31,14 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
     expect(res.body).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });
 
+  it('answers trailing garbage and an empty JSON body with 400 as well', async () => {
+    for (const raw of ['{"email":"a@b.example","password":"x"} und mehr', '']) {
+      const res = await anon.request('POST', '/api/auth/login', undefined, { raw, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode, JSON.stringify(raw)).toBe(400);
+      expect(res.json().error.code).toBe('request.invalid_json');
+    }
+  });
+
   it('rejects unknown fields and names them', async () => {
     const res = await anon.post('/api/auth/login', { email: 'a@b.example', password: 'x', role: 'admin' });
     expect(res.statusCode).toBe(400);
@@ -76,7 +84,18 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
       const res = await anon.request('POST', '/api/auth/login', undefined, { raw, headers: { 'content-type': 'application/json' } });
       expect(res.statusCode).toBe(400);
     }
+    // With otherwise valid fields a 400 can only come from the parser refusing the key, not from
+    // a missing field: without the refusal this would be a sign-in attempt (401).
+    for (const poison of ['"__proto__":{"isAdmin":true}', '"constructor":{"prototype":{"isAdmin":true}}']) {
+      const res = await anon.request('POST', '/api/auth/login', undefined, {
+        raw: `{"email":"niemand@test.itas.example","password":"irgendwas",${poison}}`,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.statusCode, poison).toBe(400);
+      expect(['request.invalid_json', 'request.forbidden_property']).toContain(res.json().error.code);
+    }
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('isAdmin');
   });
 
   it('refuses type confusion without coercion', async () => {
@@ -107,6 +126,7 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
     const page = await anon.get('/gibt-es-nicht');
     expect(page.statusCode).toBe(404);
     expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<div id="root"></div>'); // the app's page, which shows "not found" itself
     const known = await anon.get('/anmelden');
     expect(known.statusCode).toBe(200);
     expect(known.headers['content-type']).toContain('text/html');
@@ -155,6 +175,28 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
     ).toBe(201);
   });
 
+  it('checks the CSRF token on percent-encoded API paths too, which the router decodes to the same route', async () => {
+    const before = await orgCount();
+    const cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    for (const url of ['/%61pi/organisations', '/%61%70%69/organisations']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/json' },
+        payload: JSON.stringify(newOrg()),
+      });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error.code).toBe('csrf.invalid');
+    }
+    const crossSite = await admin.request('POST', '/%61pi/organisations', newOrg(), { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.statusCode).toBe(403);
+    expect(await orgCount()).toBe(before);
+    // …and answers of such paths are not cached either.
+    const users = await admin.get('/%61pi/users');
+    expect(users.statusCode).toBe(200);
+    expect(users.headers['cache-control']).toBe('no-store');
+  });
+
   it('offers no GET on routes that change state', async () => {
     expect((await admin.get('/api/auth/logout')).statusCode).toBe(404);
     expect((await admin.get('/api/account/logout-everywhere')).statusCode).toBe(404);
@@ -191,10 +233,19 @@ describe('HTTP: bad input, CSRF, headers, errors', () => {
     const doc = (await anon.get('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info.title).toBe('ITAS-Plattform API');
-    let page = await anon.get('/api/docs');
-    if (page.statusCode >= 300 && page.statusCode < 400) page = await anon.get(String(page.headers.location));
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['content-type']).toContain('text/html');
+    for (const start of ['/api/docs', '/api/docs/']) {
+      let url = start;
+      let page = await anon.get(url);
+      for (let hops = 0; page.statusCode >= 300 && page.statusCode < 400 && hops < 3; hops++) {
+        const next = new URL(String(page.headers.location), `http://localhost${url}`);
+        url = next.pathname + next.search;
+        page = await anon.get(url);
+      }
+      expect(page.statusCode, start).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      // The documentation page loosens styles only; scripts stay same-origin.
+      expect(String(page.headers['content-security-policy'])).toContain("script-src 'self';");
+    }
   });
 });
 

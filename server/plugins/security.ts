@@ -35,7 +35,9 @@ async function securityPlugin(app: FastifyInstance) {
   await app.register(fastifyCompress, { threshold: 1024 });
   // Personal pages and API answers are never cached by shared caches.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // The matched route, not the raw URL: /%61pi/users is routed to /api/users.
+    const path = request.routeOptions.url ?? request.url;
+    if (path.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

@@ -69,7 +69,9 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionPluginOptions) {
     }
   };
   app.addHook('onRequest', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    // The router decodes the path (/%61pi/… reaches /api/…), so the matched route decides, not the raw URL.
+    const path = request.routeOptions.url ?? request.url;
+    if (SAFE_METHODS.has(request.method) || !path.startsWith('/api/')) return;
     const origin = request.headers.origin;
     if (request.headers['sec-fetch-site'] === 'cross-site' || (origin !== undefined && !isOwnOrigin(origin, request.headers.host))) {
       throw new AppError('csrf.invalid');

@@ -14,6 +14,7 @@ describe('own account: password and sessions', () => {
   it('refuses the old password as the new one', async () => {
     const { client, password } = await t.signIn({ role: 'staff' });
     const same = await client.post('/api/account/password', { currentPassword: password, newPassword: password });
+    expect(same.statusCode).toBe(400);
     expect(same.json().error.code).toBe('password.same_as_old');
   });
 
@@ -36,12 +37,35 @@ describe('own account: password and sessions', () => {
     const { client, email, password } = await t.signIn({ role: 'staff' });
     const other = t.client();
     await other.login(email, password);
-    await client.post('/api/account/password', {
+    const res = await client.post('/api/account/password', {
       currentPassword: password,
       newPassword: 'ein ganz neues Passwort',
       endOtherSessions: false,
     });
+    expect(res.statusCode).toBe(200);
+    expect((await client.get('/api/account/sessions')).statusCode).toBe(200);
     expect((await other.get('/api/account/sessions')).statusCode).toBe(200);
+    expect((await t.client().login(email, 'ein ganz neues Passwort')).statusCode).toBe(200);
+  });
+
+  it('makes a pending reset link worthless once the password is changed', async () => {
+    const { client, email, password } = await t.signIn({ role: 'staff' });
+    await (await t.client().init()).post('/api/auth/password-reset', { email });
+    const admin = await t.signIn({ role: 'admin', org: 'cwe' });
+    const mail = ((await admin.client.get('/api/admin/outbox?limit=200')).json().items as { to: string; text: string }[]).find(
+      (m) => m.to === email,
+    )!;
+    const token = /#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+
+    expect(
+      (await client.post('/api/account/password', { currentPassword: password, newPassword: 'ein ganz neues Passwort' })).statusCode,
+    ).toBe(200);
+    const res = await (
+      await t.client().init()
+    ).post('/api/auth/password-reset/confirm', { token, newPassword: 'das Passwort des Angreifers' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('reset.used');
+    expect((await t.client().login(email, 'ein ganz neues Passwort')).statusCode).toBe(200);
   });
 
   it('lists the sessions with the current one marked, and never exposes tokens', async () => {
@@ -58,10 +82,22 @@ describe('own account: password and sessions', () => {
       expect(JSON.stringify(s)).not.toContain(secret);
     }
 
+    expect(list.find((s) => s.current)!.device).not.toBe('Chrome · Android');
+
     const phoneSession = list.find((s) => !s.current)!;
     expect((await client.delete(`/api/account/sessions/${phoneSession.id}`)).statusCode).toBe(200);
     expect((await phone.get('/api/account/sessions')).statusCode).toBe(401);
     expect((await client.delete(`/api/account/sessions/${phoneSession.id}`)).statusCode).toBe(404);
+  });
+
+  it("cannot end someone else's session: a foreign handle is unknown", async () => {
+    const victim = await t.signIn({ role: 'staff' });
+    const attacker = await t.signIn({ role: 'staff' });
+    const [handle] = (await victim.client.get('/api/account/sessions')).json() as { id: string }[];
+    const res = await attacker.client.delete(`/api/account/sessions/${handle!.id}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('session.not_found');
+    expect((await victim.client.get('/api/account/sessions')).statusCode).toBe(200);
   });
 
   it('signs out everywhere, this session included', async () => {

@@ -13,6 +13,13 @@ import {
 } from './organisation.repository.ts';
 import { authorize, can, type Actor } from '../../policies.ts';
 import { presentOrganisation } from './user.presenter.ts';
+import { isUniqueViolation } from './user.service.ts';
+
+/** The slug check before the write does not stop a concurrent insert on PostgreSQL; the unique index does. */
+function slugTaken(err: unknown): never {
+  if (isUniqueViolation(err)) throw new AppError('organisation.slug_taken', { fields: [{ path: 'slug', message: '' }] });
+  throw err;
+}
 
 export function createOrganisationService(ctx: AppContext, deps: { audit: AuditService }) {
   const { audit } = deps;
@@ -50,7 +57,7 @@ export function createOrganisationService(ctx: AppContext, deps: { audit: AuditS
           sort_order: (await maxSortOrder(trx)) + 1,
           created_at: nowIso,
           updated_at: nowIso,
-        });
+        }).catch(slugTaken);
         await audit.record(
           {
             action: 'organisation.created',
@@ -79,7 +86,7 @@ export function createOrganisationService(ctx: AppContext, deps: { audit: AuditS
           ...(input.shortName !== undefined && { short_name: input.shortName }),
           ...(input.description !== undefined && { description: input.description }),
           updated_at: ctx.clock().toISOString(),
-        });
+        }).catch(slugTaken);
         await audit.record(
           {
             action: 'organisation.updated',

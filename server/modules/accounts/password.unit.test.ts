@@ -18,11 +18,14 @@ describe('password hashing', () => {
     const nfd = nfc.normalize('NFD');
     expect(nfc).not.toBe(nfd);
     expect(await verifyPassword(nfd, await hashPassword(nfc, 10))).toBe(true);
+    expect(await verifyPassword(nfc, await hashPassword(nfd, 10))).toBe(true);
+    expect(await verifyPassword('Grosse über alles', await hashPassword(nfc, 10))).toBe(false);
   });
 
   it('rejects malformed stored hashes and asks to upgrade weaker ones', async () => {
     expect(await verifyPassword('x', 'plaintext')).toBe(false);
     expect(needsRehash(await hashPassword('x'.repeat(12), 10), 17)).toBe(true);
+    expect(needsRehash('plaintext', 17)).toBe(true);
     expect(needsRehash('$scrypt$ln=17,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 17)).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { SqliteAdapter, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { AppUserTable } from '../../db/schema.ts';
 
@@ -66,14 +66,14 @@ export async function deleteUser(db: DbOrTrx, id: string): Promise<void> {
   await db.deleteFrom('app_user').where('id', '=', id).execute();
 }
 
+/**
+ * Locks the active admins' rows on PostgreSQL (SQLite runs one transaction at a time): without the
+ * lock, two admins demoting or deleting each other concurrently both see "another admin remains"
+ * and the platform ends up with none. Ordered so concurrent callers lock in the same order.
+ */
 export async function countActiveAdmins(db: DbOrTrx): Promise<number> {
-  const r = await db
-    .selectFrom('app_user')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'admin')
-    .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const q = db.selectFrom('app_user').select('id').where('role', '=', 'admin').where('status', '=', 'active').orderBy('id');
+  return (await (db.getExecutor().adapter instanceof SqliteAdapter ? q : q.forUpdate()).execute()).length;
 }
 
 export async function countUsers(db: DbOrTrx): Promise<number> {

@@ -49,14 +49,33 @@ describe('user and organisation administration', () => {
 
   it('filters by organisation, role and text, matching % and _ literally', async () => {
     await create({ email: 'prozent@ihk.example', displayName: 'Anteil 100% sicher' });
+    await create({ email: 'unter_strich@ihk.example', displayName: 'Unter Strich' });
     await create({ email: 'analyse@ihk.example', displayName: 'Analyse Person', role: 'analyst' });
-    const byText = (await admin.get('/api/users?q=100%25')).json() as { email: string }[];
-    expect(byText.map((u) => u.email)).toEqual(['prozent@ihk.example']);
-    expect((await admin.get('/api/users?q=%25')).json()).toHaveLength(1);
-    const analysts = (await admin.get(`/api/users?role=analyst&organisationId=${ihk}`)).json() as { role: string }[];
-    expect(analysts.length).toBeGreaterThan(0);
-    expect(analysts.every((u) => u.role === 'analyst')).toBe(true);
+    await create({ email: 'analyse@amz.example', displayName: 'Analyse Anderswo', role: 'analyst', organisationId: await t.orgId('amz') });
+    const emails = async (query: string) => ((await admin.get(`/api/users?${query}`)).json() as { email: string }[]).map((u) => u.email);
+
+    expect(await emails('q=100%25')).toEqual(['prozent@ihk.example']);
+    // As wildcards, % and _ would match every account.
+    expect(await emails('q=%25')).toEqual(['prozent@ihk.example']);
+    expect(await emails('q=_')).toEqual(['unter_strich@ihk.example']);
+    expect(await emails('q=ANTEIL')).toEqual(['prozent@ihk.example']);
+    expect(await emails(`q=${encodeURIComponent("' OR 1=1 --")}`)).toEqual([]);
+
+    const analysts = (await admin.get(`/api/users?role=analyst&organisationId=${ihk}`)).json() as {
+      email: string;
+      role: string;
+      organisation: { id: string };
+    }[];
+    expect(analysts.map((u) => u.email)).toContain('analyse@ihk.example');
+    expect(analysts.every((u) => u.role === 'analyst' && u.organisation.id === ihk)).toBe(true);
+    expect(await emails(`role=analyst&organisationId=${await t.orgId('amz')}`)).toEqual(['analyse@amz.example']);
+
     expect((await admin.get('/api/users?role=boss')).statusCode).toBe(400);
+    expect((await admin.get('/api/users?sort=email')).statusCode).toBe(400);
+    // A NUL byte never reaches the database (PostgreSQL would fail on it).
+    const nul = await admin.get('/api/users?q=a%00b');
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.fields[0].path).toBe('q');
   });
 
   it('changes a role, logs from and to, and refuses a stale version without losing the first change', async () => {
@@ -80,6 +99,16 @@ describe('user and organisation administration', () => {
     expect((await t.client().login(person.email, person.password)).statusCode).toBe(401);
   });
 
+  it('takes a changed role into effect at once, in the sessions already open', async () => {
+    const other = await t.signIn({ role: 'admin', org: 'cwe' });
+    expect((await other.client.get('/api/users')).statusCode).toBe(200);
+    const res = await admin.patch(`/api/users/${other.userId}`, { role: 'staff', version: 1 });
+    expect(res.statusCode).toBe(200);
+    const after = await other.client.get('/api/users');
+    expect(after.statusCode).toBe(403);
+    expect(after.json().error.code).toBe('auth.forbidden');
+  });
+
   it('ends all sessions of an account on request', async () => {
     const person = await t.signIn({ role: 'analyst' });
     const res = await admin.post(`/api/users/${person.userId}/end-sessions`);
@@ -96,16 +125,31 @@ describe('user and organisation administration', () => {
     const demote = await admin.patch(`/api/users/${adminId}`, { role: 'staff', version: me.version });
     expect(demote.statusCode).toBe(409);
     expect(demote.json().error.code).toBe('user.last_admin');
-    expect((await admin.delete(`/api/users/${adminId}`)).json().error.code).toBe('user.self_delete');
-    expect((await admin.get(`/api/users/${adminId}`)).json().role).toBe('admin');
+    const disable = await admin.patch(`/api/users/${adminId}`, { status: 'disabled', version: me.version });
+    expect(disable.statusCode).toBe(409);
+    expect(disable.json().error.code).toBe('user.last_admin');
+    const remove = await admin.delete(`/api/users/${adminId}`);
+    expect(remove.statusCode).toBe(409);
+    expect(remove.json().error.code).toBe('user.self_delete');
+    expect((await admin.get(`/api/users/${adminId}`)).json()).toMatchObject({ role: 'admin', status: 'active', version: me.version });
   });
 
-  it('deletes an account and logs it', async () => {
-    const user = (await create({ email: 'weg@ihk.example', displayName: 'Wird Gelöscht' })).json();
-    expect((await admin.delete(`/api/users/${user.id}`)).statusCode).toBe(200);
-    expect((await admin.get(`/api/users/${user.id}`)).statusCode).toBe(404);
+  it('deletes an account, ends its sessions and logs it', async () => {
+    const person = await t.signIn({ role: 'staff', email: 'weg@ihk.example' });
+    expect((await admin.delete(`/api/users/${person.userId}`)).statusCode).toBe(200);
+    expect((await admin.get(`/api/users/${person.userId}`)).statusCode).toBe(404);
+    expect((await person.client.get('/api/account/sessions')).statusCode).toBe(401);
+    expect((await t.client().login(person.email, person.password)).statusCode).toBe(401);
     const log = (await admin.get('/api/admin/audit?action=user.deleted')).json();
-    expect(log.items.some((e: { targetId: string }) => e.targetId === user.id)).toBe(true);
+    expect(log.items.some((e: { targetId: string }) => e.targetId === person.userId)).toBe(true);
+    expect((await admin.delete(`/api/users/${person.userId}`)).statusCode).toBe(404);
+  });
+
+  it('creates one account when the same address is submitted twice at once', async () => {
+    const body = { email: 'gleichzeitig@ihk.example', displayName: 'Doppelklick' };
+    const answers = await Promise.all([create(body), create(body), create(body)]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect((await admin.get('/api/users?q=gleichzeitig')).json()).toHaveLength(1);
   });
 
   it('refuses fields nobody may set, and changes nothing', async () => {
@@ -136,10 +180,12 @@ describe('user and organisation administration', () => {
       description: 'Forschungspartner',
     });
     expect(res.statusCode).toBe(201);
-    expect(
-      (await admin.post('/api/organisations', { slug: 'tu-chemnitz', name: 'Doppelt', shortName: 'Doppelt', description: '' })).json().error
-        .code,
-    ).toBe('organisation.slug_taken');
+    const twice = await admin.post('/api/organisations', { slug: 'tu-chemnitz', name: 'Doppelt', shortName: 'Doppelt', description: '' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error).toMatchObject({ code: 'organisation.slug_taken', fields: [{ path: 'slug' }] });
+    const renamed = await admin.patch(`/api/organisations/${ihk}`, { slug: 'tu-chemnitz' });
+    expect(renamed.statusCode).toBe(409);
+    expect(renamed.json().error.code).toBe('organisation.slug_taken');
     const bad = await admin.post('/api/organisations', { slug: 'Ä B', name: 'Falsch', shortName: 'Falsch', description: '' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('slug');
@@ -148,5 +194,49 @@ describe('user and organisation administration', () => {
     const list = (await t.client().get('/api/organisations')).json() as { slug: string; memberCount: number; isLead: boolean }[];
     expect(list.find((o) => o.slug === 'tu-chemnitz')).toMatchObject({ memberCount: 0, isLead: false });
     expect(list.find((o) => o.slug === 'cwe')!.isLead).toBe(true);
+    expect(list.find((o) => o.slug === 'ihk-chemnitz')).toBeDefined();
+  });
+
+  it('creates one organisation when the same identifier is submitted twice at once', async () => {
+    const body = { slug: 'doppelklick', name: 'Doppelklick e. V.', shortName: 'Doppelklick', description: '' };
+    const answers = await Promise.all([admin.post('/api/organisations', body), admin.post('/api/organisations', body)]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((r) => r.statusCode === 409)!.json().error.code).toBe('organisation.slug_taken');
+  });
+});
+
+describe('the last admin, under concurrency', () => {
+  const t = useTestApp();
+
+  it('keeps one active admin when two admins demote or remove each other at the same moment', async () => {
+    // Several rounds: the first ones may run one after the other while the connection pool fills.
+    for (const attack of ['demote', 'delete', 'demote', 'delete', 'demote', 'delete', 'demote', 'delete'] as const) {
+      const a = await t.signIn({ role: 'admin', org: 'cwe' });
+      const b = await t.signIn({ role: 'admin', org: 'cwe' });
+      // Exactly these two are the active admins: the survivor of the round before steps aside.
+      for (const u of (await a.client.get('/api/users?role=admin')).json() as { id: string; status: string; version: number }[]) {
+        if (u.id !== a.userId && u.id !== b.userId && u.status === 'active') {
+          expect((await a.client.patch(`/api/users/${u.id}`, { status: 'disabled', version: u.version })).statusCode).toBe(200);
+        }
+      }
+      const act = (from: typeof a, target: string) =>
+        attack === 'demote'
+          ? from.client.patch(`/api/users/${target}`, { role: 'staff', version: 1 })
+          : from.client.delete(`/api/users/${target}`);
+      const answers = await Promise.all([act(a, b.userId), act(b, a.userId)]);
+
+      // One wins. The other is refused: normally as the last admin; had it started after the
+      // winner committed, already by losing its admin role or account (403/401).
+      const statuses = answers.map((r) => r.statusCode).sort();
+      expect(statuses[0], attack).toBe(200);
+      expect([401, 403, 409], attack).toContain(statuses[1]);
+      const active = await t.database.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('status', '=', 'active')
+        .execute();
+      expect(active, attack).toHaveLength(1);
+    }
   });
 });

@@ -9,10 +9,10 @@ const sink = new SMTPServer({
   disabledCommands: ['STARTTLS'],
   logger: false,
   onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+    const chunks: Buffer[] = [];
+    stream.on('data', (d: Buffer) => chunks.push(d));
     stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('latin1') });
       callback();
     });
   },
@@ -20,31 +20,90 @@ const sink = new SMTPServer({
 await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
 const port = (sink.server.address() as { port: number }).port;
 
+/**
+ * Reads a single-part text mail as a person's mail program would: unfolded headers with RFC 2047
+ * encoded words, and a body in quoted-printable or base64. The raw text is kept byte-per-char
+ * (latin1) so that the UTF-8 bytes can be decoded once, at the end.
+ */
+function readMail(raw: string): { headers: Record<string, string>; body: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
+  }
+  const body = raw.slice(split + 4);
+  const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
+  const bytes =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+      : encoding === 'quoted-printable'
+        ? qpBytes(body.replace(/=\r\n/g, ''))
+        : Buffer.from(body, 'latin1');
+  return { headers, body: bytes.toString('utf8') };
+}
+function qpBytes(text: string): Buffer {
+  return Buffer.from(
+    text.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
+}
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?') // whitespace between two encoded words is not part of the text
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      (kind.toLowerCase() === 'b' ? Buffer.from(text, 'base64') : qpBytes(text.replace(/_/g, ' '))).toString('utf8'),
+    );
+}
+
 describe('mail delivery over SMTP', () => {
   const t = useTestApp({ smtpUrl: `smtp://127.0.0.1:${port}` });
   afterAll(() => new Promise<void>((r) => sink.close(() => r())));
 
-  it('delivers the reset mail and keeps only its metadata in the outbox', async () => {
+  it('delivers the reset mail with a working link and keeps only its metadata in the outbox', async () => {
     const { email } = await t.signIn({ role: 'staff' });
-    const res = await (await t.client().init()).post('/api/auth/password-reset', { email });
+    const anon = await t.client().init();
+    const res = await anon.post('/api/auth/password-reset', { email });
     expect(res.statusCode).toBe(202);
 
-    const mail = received.find((m) => m.to.includes(email));
-    expect(mail).toBeDefined();
-    expect(mail!.raw).toMatch(/^Subject: =\?UTF-8\?/m); // the German subject, encoded
-    expect(mail!.raw.replace(/=\r?\n/g, '')).toContain('/passwort-setzen#token=');
+    const mails = received.filter((m) => m.to.includes(email));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.to).toEqual([email]);
+    const mail = readMail(mails[0]!.raw);
+    expect(mail.headers.subject).toBe('ITAS-Plattform: Passwort zurücksetzen');
+    expect(mail.headers.to).toBe(email);
+    expect(mail.headers.from).toContain('no-reply@itas.example');
+    expect(mail.body).toContain('Guten Tag Test staff');
+    const token = /http:\/\/localhost:3000\/passwort-setzen#token=([A-Za-z0-9_-]{43})\b/.exec(mail.body)?.[1];
+    expect(token, mail.body).toBeDefined();
 
     const admin = await t.signIn({ role: 'admin', org: 'cwe' });
-    const meta = await admin.client.get('/api/meta');
-    expect(meta.json().mailMode).toBe('smtp');
+    expect((await admin.client.get('/api/meta')).json().mailMode).toBe('smtp');
     const outbox = (await admin.client.get('/api/admin/outbox')).json().items as {
       to: string;
+      subject: string;
       status: string;
       sentAt: string | null;
       text: string | null;
+      error: string | null;
     }[];
     const row = outbox.find((m) => m.to === email)!;
-    expect(row).toMatchObject({ status: 'sent', text: null });
-    expect(row.sentAt).not.toBeNull();
+    expect(row).toMatchObject({ status: 'sent', text: null, error: null, subject: 'ITAS-Plattform: Passwort zurücksetzen' });
+    expect(row.sentAt).toBe(t.now.toISOString());
+
+    // The link that arrived is the one that works.
+    const set = await anon.post('/api/auth/password-reset/confirm', { token, newPassword: 'Ein neues Passwort aus der Mail' });
+    expect(set.statusCode).toBe(200);
+    expect((await t.client().login(email, 'Ein neues Passwort aus der Mail')).statusCode).toBe(200);
+  });
+
+  it('sends nothing for an unknown address', async () => {
+    const before = received.length;
+    const res = await (await t.client().init()).post('/api/auth/password-reset', { email: 'unbekannt@test.itas.example' });
+    expect(res.statusCode).toBe(202);
+    expect(received).toHaveLength(before);
   });
 });
