@@ -23,7 +23,7 @@ import {
   listSessionsOfUser,
   touchSession,
 } from './session.repository.ts';
-import { clearAccountFailures, recordFailure, secondsLocked, throttleKeys } from './throttle.ts';
+import { clearAccountFailures, oneAttemptAtATime, recordFailure, secondsLocked, throttleKeys } from './throttle.ts';
 import { presentUser } from './user.presenter.ts';
 import { findUserByEmail, findUserById, updateUser } from './user.repository.ts';
 
@@ -104,30 +104,33 @@ export function createAuthService(ctx: AppContext, deps: { audit: AuditService; 
       previous: Actor | null,
     ): Promise<{ token: string; actor: Actor; user: User }> {
       const keys = throttleKeys(ctx.config.sessionSecret, input.email, client.address);
-      const wait = await secondsLocked(ctx, [keys.account, keys.address]);
-      if (wait > 0) {
-        await audit.record({ action: 'login.throttled', details: { seconds: wait } });
-        throw new AppError('auth.throttled', { params: { seconds: wait }, headers: { 'retry-after': String(wait) } });
-      }
-      const user = await findUserByEmail(ctx.db, input.email);
-      let ok = false;
-      if (user?.password_hash && user.status === 'active') {
-        ok = await verifyPassword(input.password, user.password_hash);
-      } else {
-        dummyHash ??= hashPassword('dummy-password-for-timing', ctx.config.passwordCost);
-        await verifyPassword(input.password, await dummyHash);
-      }
-      if (!user || !ok) {
-        await recordFailure(ctx, keys);
-        await audit.record({
-          action: 'login.failed',
-          targetType: user ? 'user' : null,
-          targetId: user?.id ?? null,
-          details: { reason: !user ? 'unknown_account' : user.status !== 'active' ? 'disabled' : 'wrong_password' },
-        });
-        throw new AppError('auth.invalid_credentials');
-      }
-      await clearAccountFailures(ctx, keys.account);
+      const user = await oneAttemptAtATime(keys, async () => {
+        const wait = await secondsLocked(ctx, [keys.account, keys.address]);
+        if (wait > 0) {
+          await audit.record({ action: 'login.throttled', details: { seconds: wait } });
+          throw new AppError('auth.throttled', { params: { seconds: wait }, headers: { 'retry-after': String(wait) } });
+        }
+        const found = await findUserByEmail(ctx.db, input.email);
+        let ok = false;
+        if (found?.password_hash && found.status === 'active') {
+          ok = await verifyPassword(input.password, found.password_hash);
+        } else {
+          dummyHash ??= hashPassword('dummy-password-for-timing', ctx.config.passwordCost);
+          await verifyPassword(input.password, await dummyHash);
+        }
+        if (!found || !ok) {
+          await recordFailure(ctx, keys);
+          await audit.record({
+            action: 'login.failed',
+            targetType: found ? 'user' : null,
+            targetId: found?.id ?? null,
+            details: { reason: !found ? 'unknown_account' : found.status !== 'active' ? 'disabled' : 'wrong_password' },
+          });
+          throw new AppError('auth.invalid_credentials');
+        }
+        await clearAccountFailures(ctx, keys.account);
+        return found;
+      });
       const nowIso = ctx.clock().toISOString();
       const patch: Parameters<typeof updateUser>[2] = { last_login_at: nowIso };
       if (needsRehash(user.password_hash!, ctx.config.passwordCost)) {
@@ -272,7 +275,7 @@ export function createAuthService(ctx: AppContext, deps: { audit: AuditService; 
           trx,
         );
       });
-      await deliver();
+      deliver();
     },
 
     async confirmReset(input: { token: string; newPassword: string }): Promise<void> {

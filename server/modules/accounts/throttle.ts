@@ -77,3 +77,32 @@ export async function recordFailure(ctx: AppContext, keys: { account: string; ad
 export async function clearAccountFailures(ctx: AppContext, accountKey: string): Promise<void> {
   await deleteThrottle(ctx.db, accountKey);
 }
+
+/**
+ * Sign-in attempts for the same account, and from the same address, run one after another in
+ * this process: otherwise guesses sent in parallel would all pass the lock check while the
+ * first ones are still being hashed. Across several instances each instance serialises its own
+ * attempts, so at most one guess per instance slips past a fresh lock. Hand-written: a keyed
+ * promise chain is a dozen lines; a mutex library would add a dependency for the same.
+ */
+const tails = new Map<string, Promise<void>>();
+
+async function withKeyLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = tails.get(key) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  const tail = previous.then(() => mine);
+  tails.set(key, tail);
+  await previous;
+  try {
+    return await fn();
+  } finally {
+    release();
+    if (tails.get(key) === tail) tails.delete(key);
+  }
+}
+
+/** Runs one attempt while holding the address lock, then the account lock (always this order). */
+export function oneAttemptAtATime<T>(keys: { account: string; address: string }, fn: () => Promise<T>): Promise<T> {
+  return withKeyLock(keys.address, () => withKeyLock(keys.account, fn));
+}

@@ -81,7 +81,7 @@ export function createUserService(ctx: AppContext, deps: { audit: AuditService; 
       const id = randomUUID();
       const nowIso = ctx.clock().toISOString();
       const passwordHash = input.password ? await hashPassword(input.password, ctx.config.passwordCost) : null;
-      let deliver: (() => Promise<void>) | undefined;
+      let deliver: (() => void) | undefined;
       try {
         deliver = await ctx.db.transaction().execute(async (trx) => {
           await insertUser(trx, {
@@ -135,7 +135,7 @@ export function createUserService(ctx: AppContext, deps: { audit: AuditService; 
         if (isUniqueViolation(err)) throw new AppError('user.email_taken', { fields: [{ path: 'email', message: '' }] });
         throw err;
       }
-      if (deliver) await deliver();
+      deliver?.();
       return presentUser((await findUserById(ctx.db, id))!);
     },
 

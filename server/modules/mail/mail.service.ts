@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { OutboxMail } from '../../../contracts/admin.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTrx } from '../../db/database.ts';
@@ -18,9 +19,18 @@ export interface MailMessage {
  * body removed from the table; without SMTP the outbox is the mailbox admins read in the UI.
  */
 export function createMailService(ctx: AppContext) {
-  const transport: Transporter | null = ctx.config.smtpUrl ? nodemailer.createTransport(ctx.config.smtpUrl) : null;
+  const transport: Transporter | null = ctx.config.smtpUrl
+    ? nodemailer.createTransport({
+        url: ctx.config.smtpUrl,
+        // A hanging mail server must not hold deliveries (or shutdown) for minutes.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      } as SMTPTransport.Options)
+    : null;
   const log = ctx.log.child({ module: 'mail' });
   const mode: 'smtp' | 'outbox' = transport ? 'smtp' : 'outbox';
+  const pending = new Set<Promise<void>>();
 
   async function deliver(id: string, message: MailMessage): Promise<void> {
     if (!transport) return;
@@ -38,8 +48,12 @@ export function createMailService(ctx: AppContext) {
   return {
     mode,
 
-    /** Stores the mail; returns a function that delivers it once the transaction has committed. */
-    async enqueue(message: MailMessage, db: DbOrTrx = ctx.db): Promise<() => Promise<void>> {
+    /**
+     * Stores the mail; returns a function to call once the transaction has committed. It starts
+     * delivery in the background: a request never waits for the mail server, so neither its
+     * speed nor its failures show whether an address has an account.
+     */
+    async enqueue(message: MailMessage, db: DbOrTrx = ctx.db): Promise<() => void> {
       const id = randomUUID();
       await insertMail(db, {
         id,
@@ -52,7 +66,10 @@ export function createMailService(ctx: AppContext) {
         error: null,
         attempts: 0,
       });
-      return () => deliver(id, message);
+      return () => {
+        const p: Promise<void> = deliver(id, message).finally(() => pending.delete(p));
+        pending.add(p);
+      };
     },
 
     async list(actor: Actor | null, page: { limit: number; offset: number }) {
@@ -73,7 +90,13 @@ export function createMailService(ctx: AppContext) {
       };
     },
 
+    /** Resolves when every delivery started so far has finished (sent or failed). */
+    async settled(): Promise<void> {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+
     async close(): Promise<void> {
+      await this.settled();
       transport?.close();
     },
   };

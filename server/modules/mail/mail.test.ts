@@ -68,6 +68,7 @@ describe('mail delivery over SMTP', () => {
     const anon = await t.client().init();
     const res = await anon.post('/api/auth/password-reset', { email });
     expect(res.statusCode).toBe(202);
+    await t.app.services.mail.settled(); // delivery runs in the background
 
     const mails = received.filter((m) => m.to.includes(email));
     expect(mails).toHaveLength(1);
