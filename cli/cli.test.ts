@@ -51,6 +51,9 @@ describe(`itas command line (${TEST_DIALECT})`, () => {
   afterEach(() => vi.restoreAllMocks());
 
   const dirOf = (t: DatabaseTarget) => (t.kind === 'sqlite' ? path.dirname(t.file) : dataDir);
+  /** `itas user create …` against the given database. */
+  const createUser = (target: DatabaseTarget, email: string, password: string, role: string, org: string) =>
+    itas(target, dirOf(target), 'user', 'create', '--email', email, '--password', password, '--role', role, '--org', org);
 
   it('explains itself and exits 2 on unknown commands and bad arguments', async () => {
     expect((await itas(source, dirOf(source))).code).toBe(2);
@@ -64,88 +67,23 @@ describe(`itas command line (${TEST_DIALECT})`, () => {
   });
 
   it('creates a user and names the problem when an argument is wrong', async () => {
-    const ok = await itas(
-      source,
-      dirOf(source),
-      'user',
-      'create',
-      '--email',
-      'Leitung@CWE.example',
-      '--password',
-      'ein wirklich langes Passwort',
-      '--role',
-      'admin',
-      '--org',
-      'cwe',
-    );
+    const ok = await createUser(source, 'Leitung@CWE.example', 'ein wirklich langes Passwort', 'admin', 'cwe');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('leitung@cwe.example (admin, CWE Chemnitz)');
 
-    const again = await itas(
-      source,
-      dirOf(source),
-      'user',
-      'create',
-      '--email',
-      'leitung@cwe.example',
-      '--password',
-      'ein wirklich langes Passwort',
-      '--role',
-      'admin',
-      '--org',
-      'cwe',
-    );
+    const again = await createUser(source, 'leitung@cwe.example', 'ein wirklich langes Passwort', 'admin', 'cwe');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('bereits ein Konto');
 
-    const badRole = await itas(
-      source,
-      dirOf(source),
-      'user',
-      'create',
-      '--email',
-      'x@cwe.example',
-      '--password',
-      'ein wirklich langes Passwort',
-      '--role',
-      'boss',
-      '--org',
-      'cwe',
-    );
+    const badRole = await createUser(source, 'x@cwe.example', 'ein wirklich langes Passwort', 'boss', 'cwe');
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('--role');
 
-    const badOrg = await itas(
-      source,
-      dirOf(source),
-      'user',
-      'create',
-      '--email',
-      'x@cwe.example',
-      '--password',
-      'ein wirklich langes Passwort',
-      '--role',
-      'staff',
-      '--org',
-      'nasa',
-    );
+    const badOrg = await createUser(source, 'x@cwe.example', 'ein wirklich langes Passwort', 'staff', 'nasa');
     expect(badOrg.code).toBe(2);
     expect(badOrg.stderr).toContain('Vorhanden: cwe, ihk-chemnitz');
 
-    const shortPw = await itas(
-      source,
-      dirOf(source),
-      'user',
-      'create',
-      '--email',
-      'x@cwe.example',
-      '--password',
-      'kurz',
-      '--role',
-      'staff',
-      '--org',
-      'cwe',
-    );
+    const shortPw = await createUser(source, 'x@cwe.example', 'kurz', 'staff', 'cwe');
     expect(shortPw.code).toBe(2);
     expect(shortPw.stderr).toContain('--password');
   });
@@ -161,24 +99,7 @@ describe(`itas command line (${TEST_DIALECT})`, () => {
     expect((await itas(source, dirOf(source), 'backup', file)).code).toBe(1); // never overwrites a file
 
     // The target gets its own users first: restore must refuse, then replace everything with --replace.
-    expect(
-      (
-        await itas(
-          target,
-          dirOf(target),
-          'user',
-          'create',
-          '--email',
-          'andere@example.org',
-          '--password',
-          'ein wirklich langes Passwort',
-          '--role',
-          'staff',
-          '--org',
-          'amz',
-        )
-      ).code,
-    ).toBe(0);
+    expect((await createUser(target, 'andere@example.org', 'ein wirklich langes Passwort', 'staff', 'amz')).code).toBe(0);
     const refused = await itas(target, dirOf(target), 'restore', file);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--replace');
