@@ -135,7 +135,13 @@ async function main() {
   });
   await services.users.create(
     null,
-    { email: 'lasttest@itas.example', displayName: 'Bench', role: 'staff', organisationId: cwe!.id, password: 'Zwickau Chemnitz Plauen 2026' },
+    {
+      email: 'lasttest@itas.example',
+      displayName: 'Bench',
+      role: 'staff',
+      organisationId: cwe!.id,
+      password: 'Zwickau Chemnitz Plauen 2026',
+    },
     { trusted: true },
   );
   await db.close();
