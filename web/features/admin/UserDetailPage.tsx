@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Organisation, User } from '../../../contracts/accounts.ts';
 import { IdSchema, type Role } from '../../../contracts/common.ts';
-import { ErrorSummary, SubmitButton, TextField, fieldId } from '../../components/forms.tsx';
+import { ErrorSummary, SubmitButton, fieldId } from '../../components/forms.tsx';
 import { DemoBadge, Dialog, ErrorAlert, Loading, PageHeading, StatusMessage, useMessage, type MessagePart } from '../../components/ui.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { currentLanguage } from '../../i18n.ts';
@@ -12,8 +12,9 @@ import { formatDateTime } from '../../lib/format.ts';
 import { PATHS } from '../../lib/paths.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useResource } from '../../lib/use-resource.ts';
-import { checkDisplayName, collect, DISPLAY_NAME_MAX } from '../../lib/validate.ts';
+import { checkDisplayName, collect } from '../../lib/validate.ts';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
+import { DisplayNameField } from './DisplayNameField.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
 
 const FORM = 'person';
@@ -80,17 +81,12 @@ function EditUser({
     <>
       <ErrorSummary form={FORM} errors={errors} labels={labels} />
       <form noValidate onSubmit={onSubmit} className="form">
-        <TextField
+        <DisplayNameField
           form={FORM}
-          name="displayName"
           label={labels.displayName}
-          required
-          autoComplete="off"
-          maxLength={DISPLAY_NAME_MAX}
           value={displayName}
           onChange={setDisplayName}
           error={errors.fields.displayName}
-          dir="auto"
         />
         <RoleSelect
           form={FORM}

@@ -22,8 +22,9 @@ import { formatDateTime } from '../../lib/format.ts';
 import { PATHS, userPath } from '../../lib/paths.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useResource } from '../../lib/use-resource.ts';
-import { checkDisplayName, checkEmail, checkPassword, collect, DISPLAY_NAME_MAX } from '../../lib/validate.ts';
+import { checkDisplayName, checkEmail, checkPassword, collect } from '../../lib/validate.ts';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
+import { DisplayNameField } from './DisplayNameField.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
 
 const FORM = 'person-neu';
@@ -83,17 +84,12 @@ function CreateUser({ organisations, onCreated }: { organisations: Organisation[
           onChange={setEmail}
           error={errors.fields.email}
         />
-        <TextField
+        <DisplayNameField
           form={FORM}
-          name="displayName"
           label={labels.displayName}
-          autoComplete="off"
-          required
-          maxLength={DISPLAY_NAME_MAX}
           value={displayName}
           onChange={setDisplayName}
           error={errors.fields.displayName}
-          dir="auto"
         />
         <RoleSelect
           form={FORM}
