@@ -4,9 +4,11 @@
  * reads paths from here.
  *
  * Access: `public` anyone; `user` any signed-in user; `admin` role admin;
- * `org-member` admin, or staff/analyst of the organisation in the path.
+ * `org-member` admin, or staff/analyst of the organisation in the path;
+ * `staff` admin or staff of a partner (manage studies, interview, import);
+ * `team` admin, staff or analyst (read study figures and open answers).
  */
-export type Access = 'public' | 'user' | 'admin' | 'org-member';
+export type Access = 'public' | 'user' | 'admin' | 'org-member' | 'staff' | 'team';
 
 export const API = {
   meta: { method: 'GET', path: '/api/meta', access: 'public' },
@@ -35,6 +37,27 @@ export const API = {
 
   publicWave: { method: 'GET', path: '/api/study/waves/:code', access: 'public' },
   submitResponses: { method: 'POST', path: '/api/study/waves/:code/responses', access: 'public' },
+  checkInvitation: { method: 'GET', path: '/api/study/waves/:code/invitations/:invite', access: 'public' },
+  recordProgress: { method: 'POST', path: '/api/study/waves/:code/progress', access: 'public' },
+  waveQrCode: { method: 'GET', path: '/api/study/waves/:code/qr', access: 'public' },
+
+  listStudies: { method: 'GET', path: '/api/studies', access: 'team' },
+  createStudy: { method: 'POST', path: '/api/studies', access: 'staff' },
+  checkDefinition: { method: 'POST', path: '/api/questionnaires/check', access: 'staff' },
+  getStudy: { method: 'GET', path: '/api/studies/:id', access: 'team' },
+  addVersion: { method: 'POST', path: '/api/studies/:id/versions', access: 'staff' },
+  getVersion: { method: 'GET', path: '/api/studies/:id/versions/:versionId', access: 'team' },
+  updateVersion: { method: 'PUT', path: '/api/studies/:id/versions/:versionId', access: 'staff' },
+  createWave: { method: 'POST', path: '/api/studies/:id/waves', access: 'staff' },
+  updateWave: { method: 'PUT', path: '/api/waves/:id', access: 'staff' },
+  publishWave: { method: 'POST', path: '/api/waves/:id/publish', access: 'staff' },
+  closeWave: { method: 'POST', path: '/api/waves/:id/close', access: 'staff' },
+  waveOverview: { method: 'GET', path: '/api/waves/:id/overview', access: 'team' },
+  openAnswers: { method: 'GET', path: '/api/waves/:id/open-answers', access: 'team' },
+  createInvitations: { method: 'POST', path: '/api/waves/:id/invitations', access: 'staff' },
+  listInvitations: { method: 'GET', path: '/api/waves/:id/invitations', access: 'staff' },
+  importResponses: { method: 'POST', path: '/api/waves/:id/import', access: 'staff' },
+  interviewerWaves: { method: 'GET', path: '/api/interviewer/waves', access: 'staff' },
 
   listOutbox: { method: 'GET', path: '/api/admin/outbox', access: 'admin' },
   listAudit: { method: 'GET', path: '/api/admin/audit', access: 'admin' },

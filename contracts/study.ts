@@ -21,6 +21,11 @@ export const ResponseItemSchema = z.strictObject({
   collectedOn: DaySchema.optional(),
   /** Where an interview took place, e.g. "Bürgerforum Chemnitz, Markt" (interviewer channel). */
   place: z.string().max(120).optional(),
+  /** Single-use invitation code of a panel wave; consumed with the response, never stored with it. */
+  invitation: z
+    .string()
+    .regex(/^[a-z0-9]{10}$/)
+    .optional(),
 });
 export type ResponseItem = z.infer<typeof ResponseItemSchema>;
 
@@ -51,6 +56,8 @@ export const PublicWaveSchema = z.object({
   channels: z.array(ChannelSchema),
   consent: z.object({ de: z.string(), en: z.string() }),
   versionId: z.uuid(),
+  /** Panel waves answer only with a single-use invitation code. */
+  invitationOnly: z.boolean(),
   definition: z.record(z.string(), z.unknown()),
 });
 export type PublicWave = z.infer<typeof PublicWaveSchema>;

@@ -15,7 +15,17 @@ export const WEB_ROUTES = [
   '/verwaltung/nutzer/:id',
   '/verwaltung/postausgang',
   '/verwaltung/protokoll',
+  '/verwaltung/studien',
+  '/verwaltung/studien/:id',
+  '/verwaltung/studien/:id/fragebogen/:versionId',
+  '/verwaltung/wellen/:id',
+  '/verwaltung/wellen/:id/plakat',
+  '/verwaltung/wellen/:id/codes',
+  '/verwaltung/wellen/:id/import',
   '/befragung/:code',
+  '/kiosk/:code',
+  '/interview',
+  '/interview/:code',
 ] as const;
 
 export function isWebRoute(pathname: string): boolean {
@@ -28,5 +38,5 @@ export function isWebRoute(pathname: string): boolean {
 
 /** Pages for anonymous respondents: they load no session, set no cookie, and style the questionnaire inline. */
 export function isAnonymousPage(pathname: string): boolean {
-  return pathname.startsWith('/befragung/');
+  return pathname.startsWith('/befragung/') || pathname.startsWith('/kiosk/');
 }

@@ -11,7 +11,7 @@ import { loggerOptions, type Logger } from './logger.ts';
 import { authRoutes, hasDemoUsers, organisationRoutes, userRoutes } from './modules/accounts/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { mailRoutes } from './modules/mail/index.ts';
-import { studyRoutes } from './modules/study/index.ts';
+import { shortLinkRoute, studyAdminRoutes, studyRoutes } from './modules/study/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
@@ -149,7 +149,9 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
     mailRoutes(api, services.mail);
     auditRoutes(api, services.audit);
     studyRoutes(api, services.responses);
+    studyAdminRoutes(api, services.studyAdmin);
   });
+  shortLinkRoute(app);
 
   const distDir = deps.distDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
   await app.register(webPlugin, { distDir });

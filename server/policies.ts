@@ -15,6 +15,8 @@ type Check = (actor: Actor | null) => boolean;
 type OrgCheck = (actor: Actor | null, organisationId: string) => boolean;
 
 const isAdmin: Check = (a) => a?.role === 'admin';
+const isStaff: Check = (a) => a?.role === 'admin' || a?.role === 'staff';
+const isTeam: Check = (a) => a?.role === 'admin' || a?.role === 'staff' || a?.role === 'analyst';
 
 /**
  * Who may do what, in one declarative table. Services call `authorize(actor, can.x(actor, …))`
@@ -26,6 +28,11 @@ export const can = {
   manageOrganisations: isAdmin,
   readOutbox: isAdmin,
   readAudit: isAdmin,
+  /** Studies belong to the consortium: staff of every partner manage them, analysts read figures and open answers. */
+  manageStudies: isStaff,
+  readStudies: isTeam,
+  /** Interviews and imports are collected by staff (the interviewer is kept as paradata). */
+  interview: isStaff,
   /** Staff and analysts see the people of their own organisation; admins see everyone. */
   viewMembers: ((a, organisationId) =>
     a !== null &&

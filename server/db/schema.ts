@@ -118,6 +118,24 @@ export interface WaveTable {
   created_at: string;
   updated_at: string;
   version: number;
+  invitation_only: number;
+}
+
+/** A single-use invitation code of a panel wave; knows only whether it was used. */
+export interface InvitationTable {
+  code: string;
+  wave_id: string;
+  used: number;
+  /** Order of creation, for printing lists in a stable order. */
+  seq: number;
+}
+
+/** How many respondents reached a page: a bare counter, nothing per person. */
+export interface PageReachTable {
+  wave_id: string;
+  channel: string;
+  page: number;
+  reached: number;
 }
 
 /** One anonymous answer set. No IP, no user agent, no exact time, no session or user id. */
@@ -159,6 +177,8 @@ export interface Database {
   wave: WaveTable;
   response: ResponseTable;
   response_conflict: ResponseConflictTable;
+  invitation: InvitationTable;
+  page_reach: PageReachTable;
 }
 
 /** Tables in an order where every foreign key points backwards: used by backup and restore. */
@@ -175,6 +195,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'wave',
   'response',
   'response_conflict',
+  'invitation',
+  'page_reach',
 ] as const satisfies readonly (keyof Database)[];
 
 export type Generated<T> = _G<T>;

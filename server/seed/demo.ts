@@ -40,7 +40,7 @@ async function seedDemoStudy(studies: StudyService, organisationId: string, now:
       opensOn: `${year}-01-01`,
       closesOn: `${year}-12-31`,
       status: 'open',
-      channels: ['online', 'interviewer', 'kiosk'],
+      channels: ['online', 'interviewer', 'kiosk', 'import'],
       consentDe: CONSENT.de,
       consentEn: CONSENT.en,
       districts: ['14511', '14521', '14522', '14523', '14524'],

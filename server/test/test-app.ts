@@ -10,6 +10,7 @@ import { buildApp } from '../app.ts';
 import { testConfig, type Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations/index.ts';
+import type { Actor } from '../policies.ts';
 import type { Services } from '../services.ts';
 
 /** Which database this test run uses: vitest's projects set it (sqlite, or postgres with TEST_DATABASE_URL). */
@@ -105,6 +106,8 @@ export interface TestApp {
     password?: string;
   }): Promise<{ client: TestClient; userId: string; email: string; password: string; organisationId: string }>;
   orgId(slug: string): Promise<string>;
+  /** An actor for calling services directly: a new user of that role (organisation by slug). */
+  actor(role: Role, org?: string): Promise<Actor>;
 }
 
 let counter = 0;
@@ -152,6 +155,22 @@ export function useTestApp(overrides: Partial<Config> = {}, opts: { distDir?: st
     const res = await client.login(mail, password);
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
     return { client, userId: user.id, email: mail, password, organisationId };
+  };
+  t.actor = async (role, org = 'ihk-chemnitz') => {
+    counter += 1;
+    const organisationId = await t.orgId(org);
+    const user = await t.app.services.users.create(
+      null,
+      {
+        email: `dienst-${role}-${counter}-${randomBytes(3).toString('hex')}@test.itas.example`,
+        displayName: `Dienst ${role} ${counter}`,
+        role,
+        organisationId,
+        password: 'ein langes Test-Passwort 2026',
+      },
+      { trusted: true },
+    );
+    return { userId: user.id, role, organisationId, displayName: user.displayName, sessionId: 'test' };
   };
   return t;
 }

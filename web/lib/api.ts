@@ -17,6 +17,23 @@ import { AuditPageSchema, EndedSessionsSchema, MetaSchema, OutboxPageSchema, typ
 import { API, apiPath, type ApiName } from '../../contracts/api.ts';
 import { ErrorBodySchema, OkSchema, type Role } from '../../contracts/common.ts';
 import { PublicWaveSchema, SubmitResultSchema, type SubmitBatch } from '../../contracts/study.ts';
+import {
+  CheckDefinitionResultSchema,
+  ImportResultSchema,
+  InterviewerWavesSchema,
+  InvitationCheckSchema,
+  InvitationListSchema,
+  OpenAnswersSchema,
+  StudyDetailSchema,
+  StudyListSchema,
+  VersionDetailSchema,
+  WaveOverviewSchema,
+  WaveSchema,
+  type CreateStudyBody,
+  type CreateWaveBody,
+  type ImportBody,
+  type UpdateWaveBody,
+} from '../../contracts/study-admin.ts';
 import i18n, { currentLanguage } from '../i18n.ts';
 
 export interface FieldError {
@@ -247,6 +264,36 @@ export const api = {
   publicWave: (code: string, o: Signal = {}) => call('publicWave', { schema: PublicWaveSchema, params: { code }, anonymous: true, ...o }),
   submitResponses: (code: string, body: SubmitBatch, anonymous = true) =>
     call('submitResponses', { schema: SubmitResultSchema, params: { code }, body, anonymous, resultStatuses: [409, 422] }),
+  checkInvitation: (code: string, invite: string, o: Signal = {}) =>
+    call('checkInvitation', { schema: InvitationCheckSchema, params: { code, invite }, anonymous: true, ...o }),
+  /** Counts that someone reached a page (drop-off figures); nothing identifies the respondent. */
+  recordProgress: (code: string, body: { channel: 'online' | 'kiosk'; page: number }) =>
+    call('recordProgress', { schema: OkSchema, params: { code }, body, anonymous: true }),
+
+  listStudies: (o: Signal = {}) => call('listStudies', { schema: StudyListSchema, ...o }),
+  createStudy: (body: CreateStudyBody) => call('createStudy', { schema: StudyDetailSchema, body }),
+  checkDefinition: (definition: Record<string, unknown>) =>
+    call('checkDefinition', { schema: CheckDefinitionResultSchema, body: { definition } }),
+  getStudy: (id: string, o: Signal = {}) => call('getStudy', { schema: StudyDetailSchema, params: { id }, ...o }),
+  addVersion: (id: string, definition: Record<string, unknown>) =>
+    call('addVersion', { schema: VersionDetailSchema, params: { id }, body: { definition } }),
+  getVersion: (id: string, versionId: string, o: Signal = {}) =>
+    call('getVersion', { schema: VersionDetailSchema, params: { id, versionId }, ...o }),
+  updateVersion: (id: string, versionId: string, definition: Record<string, unknown>) =>
+    call('updateVersion', { schema: VersionDetailSchema, params: { id, versionId }, body: { definition } }),
+  createWave: (id: string, body: CreateWaveBody) => call('createWave', { schema: WaveSchema, params: { id }, body }),
+  updateWave: (id: string, body: UpdateWaveBody) => call('updateWave', { schema: WaveSchema, params: { id }, body }),
+  publishWave: (id: string, version: number) => call('publishWave', { schema: WaveSchema, params: { id }, body: { version } }),
+  closeWave: (id: string, version: number) => call('closeWave', { schema: WaveSchema, params: { id }, body: { version } }),
+  waveOverview: (id: string, o: Signal = {}) => call('waveOverview', { schema: WaveOverviewSchema, params: { id }, ...o }),
+  openAnswers: (id: string, query: { question?: string | undefined; offset: number; limit: number }, o: Signal = {}) =>
+    call('openAnswers', { schema: OpenAnswersSchema, params: { id }, query: { ...query }, ...o }),
+  createInvitations: (id: string, count: number) =>
+    call('createInvitations', { schema: InvitationListSchema, params: { id }, body: { count } }),
+  listInvitations: (id: string, o: Signal = {}) => call('listInvitations', { schema: InvitationListSchema, params: { id }, ...o }),
+  importResponses: (id: string, body: ImportBody, o: Signal = {}) =>
+    call('importResponses', { schema: ImportResultSchema, params: { id }, body, ...o }),
+  interviewerWaves: (o: Signal = {}) => call('interviewerWaves', { schema: InterviewerWavesSchema, ...o }),
 
   listOutbox: (page: PageQuery, o: Signal = {}) => call('listOutbox', { schema: OutboxPageSchema, query: { ...page }, ...o }),
   listAudit: (query: PageQuery & { action?: AuditAction | undefined }, o: Signal = {}) =>

@@ -15,7 +15,17 @@ export const PATHS = {
   adminUser: '/verwaltung/nutzer/:id',
   adminOutbox: '/verwaltung/postausgang',
   adminAudit: '/verwaltung/protokoll',
+  adminStudies: '/verwaltung/studien',
+  adminStudy: '/verwaltung/studien/:id',
+  adminVersion: '/verwaltung/studien/:id/fragebogen/:versionId',
+  adminWave: '/verwaltung/wellen/:id',
+  adminWavePoster: '/verwaltung/wellen/:id/plakat',
+  adminWaveCodes: '/verwaltung/wellen/:id/codes',
+  adminWaveImport: '/verwaltung/wellen/:id/import',
   survey: '/befragung/:code',
+  kiosk: '/kiosk/:code',
+  interviewer: '/interview',
+  interviewerWave: '/interview/:code',
 } as const satisfies Record<string, WebRoute>;
 
 export function userPath(id: string): string {
@@ -50,4 +60,14 @@ export function safeNextPath(value: string | null | undefined): string | null {
 
 export function surveyPath(code: string): string {
   return PATHS.survey.replace(':code', encodeURIComponent(code));
+}
+
+/** Fills the `:name` segments of a page path. */
+export function pagePath(path: string, params: Record<string, string>): string {
+  return path.replace(/:([a-zA-Z]+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
+}
+
+/** The short public link of a wave (redirects to the survey page); printed on posters and in QR codes. */
+export function shortLinkPath(code: string): string {
+  return `/b/${encodeURIComponent(code)}`;
 }

@@ -2,5 +2,7 @@
 export { createResponseService, type ResponseService } from './response.service.ts';
 export { createStudyService, type StudyService, type NewStudy } from './study.service.ts';
 export { studyRoutes } from './study.routes.ts';
+export { createStudyAdminService, type StudyAdminService } from './study-admin.service.ts';
+export { studyAdminRoutes, shortLinkRoute } from './study-admin.routes.ts';
 export { checkDefinition } from './questionnaire/rules.ts';
 export { CONSENT, DEMO_WAVE_CODE, shippedQuestionnaire } from './shipped.ts';

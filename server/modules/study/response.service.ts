@@ -5,7 +5,8 @@ import { GroupCommitter } from '../../db/group-commit.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policies.ts';
 import { compileChecker, type Checker } from './questionnaire/checker.ts';
-import { findResponseHash, findVersion, findWaveByCode, insertConflict, insertResponseIfNew } from './study.repository.ts';
+import type { DbOrTrx } from '../../db/database.ts';
+import { findResponseHash, findVersion, findWaveByCode, insertConflict, insertResponseIfNew, useInvitation } from './study.repository.ts';
 
 /** Canonical JSON (keys sorted at every level): the same answers always hash the same. */
 export function canonicalJson(value: unknown): string {
@@ -19,6 +20,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const INVITATION_MISSING = 'Für diese Befragung brauchen Sie einen Einladungscode.';
+const INVITATION_USED = 'Dieser Einladungscode ist ungültig oder wurde bereits verwendet.';
+
 const CHANNELS_WITHOUT_ACCOUNT: readonly Channel[] = ['online', 'kiosk'];
 
 /**
@@ -28,24 +32,40 @@ const CHANNELS_WITHOUT_ACCOUNT: readonly Channel[] = ['online', 'kiosk'];
  * stored nowhere. Items are committed in groups (one transaction for everything that arrived
  * together) and acknowledged only after their group committed.
  */
+export type ResponseRow = Parameters<typeof insertResponseIfNew>[1];
+export type StoreStatus = 'stored' | 'duplicate' | 'conflict' | 'invitation_used';
+
+/** What the one storing step needs: the row, and for panel waves the code it consumes. */
+interface StoreItem {
+  row: ResponseRow;
+  invitation?: string | undefined;
+}
+
+/**
+ * Stores one checked response inside the caller's transaction. The same id with the same
+ * content is a duplicate; with other content a conflict (kept aside, nothing overwritten).
+ * A panel invitation is consumed in the same transaction as the answers are stored, and only
+ * for a new response: a retried upload of the same answers does not need the code again.
+ */
+export async function storeResponse(trx: DbOrTrx, { row, invitation }: StoreItem): Promise<StoreStatus> {
+  if (invitation === undefined && (await insertResponseIfNew(trx, row))) return 'stored';
+  const existing = await findResponseHash(trx, row.id);
+  if (!existing) {
+    if (invitation !== undefined && !(await useInvitation(trx, row.wave_id, invitation))) return 'invitation_used';
+    await insertResponseIfNew(trx, row);
+    return 'stored';
+  }
+  if (existing.content_hash === row.content_hash && existing.wave_id === row.wave_id) return 'duplicate';
+  await insertConflict(trx, { ...row, id: randomUUID(), response_id: row.id });
+  return 'conflict';
+}
+
 export function createResponseService(ctx: AppContext) {
   const checkers = new Map<string, Promise<{ checker: Checker; studyId: string }>>();
-  type Row = Parameters<typeof insertResponseIfNew>[1];
-  const committer = new GroupCommitter<Row, 'stored' | 'duplicate' | 'conflict'>((rows) =>
+  const committer = new GroupCommitter<StoreItem, StoreStatus>((items) =>
     ctx.db.transaction().execute(async (trx) => {
-      const out: ('stored' | 'duplicate' | 'conflict')[] = [];
-      for (const row of rows) {
-        if (await insertResponseIfNew(trx, row)) {
-          out.push('stored');
-          continue;
-        }
-        const existing = await findResponseHash(trx, row.id);
-        if (existing?.content_hash === row.content_hash && existing.wave_id === row.wave_id) out.push('duplicate');
-        else {
-          await insertConflict(trx, { ...row, id: randomUUID(), response_id: row.id });
-          out.push('conflict');
-        }
-      }
+      const out: StoreStatus[] = [];
+      for (const item of items) out.push(await storeResponse(trx, item));
       return out;
     }),
   );
@@ -70,6 +90,18 @@ export function createResponseService(ctx: AppContext) {
   }
 
   return {
+    /** The compiled checker of a questionnaire version (cached per version). */
+    checkerFor,
+
+    /** Stores already-checked rows in one transaction of their own (imports: all or nothing). */
+    async storeAll(rows: ResponseRow[]): Promise<StoreStatus[]> {
+      return ctx.db.transaction().execute(async (trx) => {
+        const out: StoreStatus[] = [];
+        for (const row of rows) out.push(await storeResponse(trx, { row }));
+        return out;
+      });
+    },
+
     /** What a respondent's device needs to show the questionnaire. */
     async publicWave(code: string): Promise<PublicWave> {
       const wave = await openWave(code);
@@ -78,10 +110,15 @@ export function createResponseService(ctx: AppContext) {
         code: wave.code,
         studyTitle: wave.study_title,
         waveName: wave.name,
-        status: wave.status as PublicWave['status'],
+        // A wave past its end date answers as closed even before staff close it.
+        status:
+          wave.status === 'open' && ctx.clock().toISOString().slice(0, 10) > wave.closes_on
+            ? 'closed'
+            : (wave.status as PublicWave['status']),
         channels: JSON.parse(wave.channels) as Channel[],
         consent: { de: wave.consent_de, en: wave.consent_en },
         versionId: wave.version_id,
+        invitationOnly: wave.invitation_only === 1,
         definition: JSON.parse(version!.definition) as Record<string, unknown>,
       };
     },
@@ -97,10 +134,15 @@ export function createResponseService(ctx: AppContext) {
       // Online answers need an open wave; interviews collected offline during the wave are
       // accepted after it closed (a tablet may sync days later).
       const offline = batch.channel === 'interviewer';
-      if (wave.status !== 'open' && !offline) throw new AppError('wave.closed');
+      if (!offline) {
+        if (wave.status !== 'open' || today > wave.closes_on) throw new AppError('wave.closed');
+        if (today < wave.opens_on) throw new AppError('wave.not_yet_open');
+      }
 
+      // Panel waves: online answers need a single-use invitation code (interviews and kiosks do not).
+      const needsInvitation = wave.invitation_only === 1 && batch.channel === 'online';
       const results: ItemResult[] = [];
-      const valid: { index: number; row: Row }[] = [];
+      const valid: { index: number; row: ResponseRow; invitation: string | undefined }[] = [];
       for (const [index, item] of batch.responses.entries()) {
         let prepared;
         try {
@@ -130,6 +172,10 @@ export function createResponseService(ctx: AppContext) {
           };
           continue;
         }
+        if (needsInvitation && !item.invitation) {
+          results[index] = { id: item.id, status: 'invalid', errors: { invitation: INVITATION_MISSING } };
+          continue;
+        }
         const errors = prepared.checker.check(item.answers);
         if (Object.keys(errors).length > 0) {
           results[index] = { id: item.id, status: 'invalid', errors };
@@ -138,6 +184,7 @@ export function createResponseService(ctx: AppContext) {
         const answers = canonicalJson(item.answers);
         valid.push({
           index,
+          invitation: needsInvitation ? item.invitation : undefined,
           row: {
             id: item.id,
             wave_id: wave.id,
@@ -154,8 +201,14 @@ export function createResponseService(ctx: AppContext) {
       }
 
       // One transaction for this batch and whatever else arrived meanwhile (group commit).
-      const statuses = await committer.addAll(valid.map((v) => v.row));
-      valid.forEach((v, i) => (results[v.index] = { id: v.row.id, status: statuses[i]! }));
+      const statuses = await committer.addAll(valid.map((v) => ({ row: v.row, invitation: v.invitation })));
+      valid.forEach((v, i) => {
+        const status = statuses[i]!;
+        results[v.index] =
+          status === 'invitation_used'
+            ? { id: v.row.id, status: 'invalid', errors: { invitation: INVITATION_USED } }
+            : { id: v.row.id, status };
+      });
 
       const counts = { stored: 0, duplicate: 0, conflict: 0, invalid: 0 };
       for (const r of results) counts[r.status] += 1;

@@ -50,3 +50,15 @@ export async function countResponses(db: DbOrTrx, waveId: string): Promise<numbe
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Marks an unused invitation code of the wave as used; false when unknown or already used. */
+export async function useInvitation(db: DbOrTrx, waveId: string, code: string): Promise<boolean> {
+  const r = await db
+    .updateTable('invitation')
+    .set({ used: 1 })
+    .where('code', '=', code)
+    .where('wave_id', '=', waveId)
+    .where('used', '=', 0)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -88,6 +88,7 @@ export function createStudyService(ctx: AppContext) {
           created_at: now,
           updated_at: now,
           version: 1,
+          invitation_only: 0,
         });
       });
       return { studyId, versionId, waveId, code };
