@@ -6,72 +6,26 @@
  *
  *   BENCH_SECONDS   length of the sustained and the fixed-rate phase (default 60 and 30)
  *   BENCH_RATE      requests per second in the fixed-rate phase (default 1000)
+ *   BENCH_PROFILE   a folder: the server writes a V8 CPU profile there (open it in Chrome DevTools)
  */
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrations/index.ts';
 import { createLogger } from '../server/logger.ts';
-import { compileChecker, type Answers } from '../server/modules/study/questionnaire/checker.ts';
-import { surveyModel } from '../server/modules/study/questionnaire/survey-model.ts';
+import { sampleAnswers } from '../server/modules/study/questionnaire/sample-answers.ts';
 import { createServices } from '../server/services.ts';
+import { startServer } from '../server/test/server-process.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const QUESTIONNAIRE = path.join(root, 'server/modules/study/questionnaires/resilienz-studie-suedwestsachsen.json');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
-
-/** Random answers that pass the checker: pick values, then drop what the checker calls hidden. */
-function answerGenerator(definition: object) {
-  const model = surveyModel(definition);
-  const checker = compileChecker(definition);
-  const questions = model.getAllQuestions(false);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
-  return (): Answers => {
-    const a: Answers = {};
-    for (const q of questions) {
-      const any = q as unknown as Record<string, unknown>;
-      const values = ((any.choices as { value: number }[] | undefined) ?? []).map((c) => c.value);
-      switch (q.getType()) {
-        case 'radiogroup':
-        case 'dropdown':
-          a[q.name] = pick(values);
-          break;
-        case 'checkbox':
-          a[q.name] = [...new Set([pick(values), pick(values)])];
-          break;
-        case 'rating':
-          a[q.name] = pick((any.visibleRateValues as { value: number }[]).map((v) => v.value));
-          break;
-        case 'comment':
-        case 'text':
-          if (Math.random() < 0.3) a[q.name] = 'Mehr Busverbindungen ins Umland und Weiterbildung für Beschäftigte.';
-          break;
-      }
-    }
-    for (let i = 0; i < 5; i++) {
-      const errors = checker.check(a);
-      if (Object.keys(errors).length === 0) return a;
-      for (const key of Object.keys(errors)) delete a[key];
-    }
-    throw new Error('could not generate a valid answer set');
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function post(
@@ -146,21 +100,10 @@ async function main() {
   );
   await db.close();
 
-  const port = await freePort();
-  const server = spawn(process.execPath, [path.join(root, 'cli/itas.mjs'), 'serve', '--no-demo'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
+  const { child: server, port } = await startServer(dataDir, { args: ['--no-demo'], nodeArgs: profile, quiet: false });
 
-  const generate = answerGenerator(definition);
+  const generate = sampleAnswers(definition);
   const urlPath = `/api/study/waves/${wave.code}/responses`;
   const one = () =>
     JSON.stringify({ channel: 'online', responses: [{ id: randomUUID(), versionId: wave.versionId, answers: generate() }] });

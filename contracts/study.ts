@@ -31,7 +31,10 @@ export type ResponseItem = z.infer<typeof ResponseItemSchema>;
 
 export const SubmitBatchSchema = z.strictObject({
   channel: ChannelSchema,
-  responses: z.array(ResponseItemSchema).min(1).max(MAX_BATCH),
+  responses: z
+    .array(ResponseItemSchema)
+    .min(1)
+    .max(MAX_BATCH, 'Höchstens 1.000 Antworten je Anfrage; bitte senden Sie größere Mengen in mehreren Stapeln.'),
 });
 export type SubmitBatch = z.infer<typeof SubmitBatchSchema>;
 

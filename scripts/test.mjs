@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'reports');
 const args = new Set(process.argv.slice(2));
+// Spec files named on the command line narrow the browser tests (e.g. `--e2e-only e2e/kiosk.spec.ts`).
+const specs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const runUnit = !args.has('--e2e-only');
 const runE2e = !args.has('--unit-only');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -127,7 +129,7 @@ async function e2e(chromium) {
     if (!accounts.admin) throw new Error('Der erste Start hat keine Demo-Konten ausgegeben.');
     const credentials = path.join(dataDir, 'e2e-credentials.json');
     writeFileSync(credentials, JSON.stringify(accounts), { mode: 0o600 });
-    return run(bin('playwright'), ['test'], { E2E_BASE_URL: base, E2E_CREDENTIALS: credentials, CHROMIUM_PATH: chromium });
+    return run(bin('playwright'), ['test', ...specs], { E2E_BASE_URL: base, E2E_CREDENTIALS: credentials, CHROMIUM_PATH: chromium });
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));

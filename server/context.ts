@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/database.ts';
 import type { Logger } from './logger.ts';
@@ -9,6 +10,8 @@ export interface AppContext {
   config: Config;
   clock: () => Date;
   log: Logger;
+  /** The raw embedded connection, for hot paths that prepare their statements once (SQLite only). */
+  sqlite?: SQLite.Database | undefined;
 }
 
 export const nowIso = (ctx: Pick<AppContext, 'clock'>): string => ctx.clock().toISOString();

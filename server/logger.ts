@@ -17,10 +17,18 @@ export function loggerOptions(level: string): NonNullable<FastifyServerOptions['
       req: (req: { method: string; url: string; id: string }) => ({
         id: req.id,
         method: req.method,
-        path: req.url.split('?')[0],
+        path: loggedPath(req.url),
       }),
     },
   };
+}
+
+/**
+ * The path as logged: without query string, and without a panel invitation code — a code in
+ * the log next to a timestamp would be a thread from an invitation letter to an answer set.
+ */
+export function loggedPath(url: string): string {
+  return (url.split('?')[0] ?? '').replace(/(\/invitations\/)[^/]+/, '$1[code]');
 }
 
 export function createLogger(level: string) {

@@ -12,7 +12,7 @@ import { seedDemoIfEmpty } from './seed/demo.ts';
 export async function serve(opts: { seedDemo?: boolean } = {}): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, { backgroundCheckpoints: true });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
   if (opts.seedDemo !== false) await seedDemoIfEmpty({ database, config, log });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { startBackgroundCheckpoints } from './checkpointer.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -24,7 +25,7 @@ export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgre
  * SQLite: WAL for concurrent readers, foreign keys on, and synchronous=FULL so that every
  * commit we acknowledge to a person survives a power loss (WAL+NORMAL may lose the last ones).
  */
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+export function openDatabase(target: DatabaseTarget, opts: { backgroundCheckpoints?: boolean } = {}): DatabaseHandle {
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
     const sqlite = new SQLite(target.file);
@@ -32,8 +33,21 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // 64 MiB page cache (default 2 MiB): random-id inserts touch index pages all over the file;
+    // once the indexes outgrow a small cache every commit waits for reads.
+    sqlite.pragma('cache_size = -65536');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+    // The server checkpoints from a worker thread; short-lived CLI runs and tests keep SQLite's own.
+    const checkpoints = opts.backgroundCheckpoints && target.file !== ':memory:' ? startBackgroundCheckpoints(sqlite, target.file) : null;
+    return {
+      db,
+      dialect: 'sqlite',
+      sqlite,
+      close: async () => {
+        await db.destroy();
+        await checkpoints?.stop();
+      },
+    };
   }
   // Keep integer/bigint counts as numbers; text timestamps are never parsed by the driver.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policies.ts';
 import { compileChecker, type Checker } from './questionnaire/checker.ts';
 import type { DbOrTrx } from '../../db/database.ts';
+import { sqliteResponseStore, type StoreItem, type StoreStatus } from './sqlite-store.ts';
 import { findResponseHash, findVersion, findWaveByCode, insertConflict, insertResponseIfNew, useInvitation } from './study.repository.ts';
 
 /** Canonical JSON (keys sorted at every level): the same answers always hash the same. */
@@ -20,6 +21,36 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The stored form of one checked response, the same for every channel: canonical answers and
+ * their content hash (same version and answers → same hash, whatever the key order).
+ */
+export function responseRow(input: {
+  id: string;
+  waveId: string;
+  versionId: string;
+  channel: Channel;
+  answers: Record<string, unknown>;
+  collectedOn: string | null;
+  receivedOn: string;
+  paradata: Record<string, unknown>;
+}): ResponseRow {
+  const answers = canonicalJson(input.answers);
+  return {
+    id: input.id,
+    wave_id: input.waveId,
+    version_id: input.versionId,
+    channel: input.channel,
+    answers,
+    content_hash: createHash('sha256').update(`${input.versionId}\n${answers}`).digest('hex'),
+    collected_on: input.collectedOn,
+    received_on: input.receivedOn,
+    paradata: JSON.stringify(input.paradata),
+  };
+}
+
+const WAVE_CACHE_MS = 2000;
+
 const INVITATION_MISSING = 'Für diese Befragung brauchen Sie einen Einladungscode.';
 const INVITATION_USED = 'Dieser Einladungscode ist ungültig oder wurde bereits verwendet.';
 
@@ -33,13 +64,7 @@ const CHANNELS_WITHOUT_ACCOUNT: readonly Channel[] = ['online', 'kiosk'];
  * together) and acknowledged only after their group committed.
  */
 export type ResponseRow = Parameters<typeof insertResponseIfNew>[1];
-export type StoreStatus = 'stored' | 'duplicate' | 'conflict' | 'invitation_used';
-
-/** What the one storing step needs: the row, and for panel waves the code it consumes. */
-interface StoreItem {
-  row: ResponseRow;
-  invitation?: string | undefined;
-}
+export type { StoreStatus };
 
 /**
  * Stores one checked response inside the caller's transaction. The same id with the same
@@ -62,13 +87,16 @@ export async function storeResponse(trx: DbOrTrx, { row, invitation }: StoreItem
 
 export function createResponseService(ctx: AppContext) {
   const checkers = new Map<string, Promise<{ checker: Checker; studyId: string }>>();
-  const committer = new GroupCommitter<StoreItem, StoreStatus>((items) =>
-    ctx.db.transaction().execute(async (trx) => {
-      const out: StoreStatus[] = [];
-      for (const item of items) out.push(await storeResponse(trx, item));
-      return out;
-    }),
-  );
+  /** One transaction for a group of checked responses: prepared statements on SQLite, Kysely on PostgreSQL. */
+  const storeGroup = ctx.sqlite
+    ? sqliteResponseStore(ctx.db, ctx.sqlite)
+    : (items: StoreItem[]) =>
+        ctx.db.transaction().execute(async (trx) => {
+          const out: StoreStatus[] = [];
+          for (const item of items) out.push(await storeResponse(trx, item));
+          return out;
+        });
+  const committer = new GroupCommitter<StoreItem, StoreStatus>(storeGroup);
 
   function checkerFor(versionId: string) {
     let entry = checkers.get(versionId);
@@ -83,23 +111,36 @@ export function createResponseService(ctx: AppContext) {
     return entry;
   }
 
+  /**
+   * Waves by code, kept for two seconds: every submission needs its wave, and reading it anew
+   * each time cost more than checking the answers. Changes made through this process clear the
+   * cache at once (`forgetWaves`); another instance sees a closed wave within two seconds.
+   */
+  const waves = new Map<string, { wave: NonNullable<Awaited<ReturnType<typeof findWaveByCode>>>; until: number }>();
   async function openWave(code: string) {
+    const cached = waves.get(code);
+    if (cached && cached.until > performance.now()) return cached.wave;
     const wave = await findWaveByCode(ctx.db, code);
-    if (!wave || wave.status === 'draft') throw new AppError('wave.not_found');
+    if (!wave || wave.status === 'draft') {
+      waves.delete(code);
+      throw new AppError('wave.not_found');
+    }
+    waves.set(code, { wave, until: performance.now() + WAVE_CACHE_MS });
     return wave;
   }
 
   return {
+    /** Called after a wave changed (published, closed, edited). */
+    forgetWaves(): void {
+      waves.clear();
+    },
+
     /** The compiled checker of a questionnaire version (cached per version). */
     checkerFor,
 
     /** Stores already-checked rows in one transaction of their own (imports: all or nothing). */
     async storeAll(rows: ResponseRow[]): Promise<StoreStatus[]> {
-      return ctx.db.transaction().execute(async (trx) => {
-        const out: StoreStatus[] = [];
-        for (const row of rows) out.push(await storeResponse(trx, { row }));
-        return out;
-      });
+      return storeGroup(rows.map((row) => ({ row })));
     },
 
     /** What a respondent's device needs to show the questionnaire. */
@@ -181,22 +222,20 @@ export function createResponseService(ctx: AppContext) {
           results[index] = { id: item.id, status: 'invalid', errors };
           continue;
         }
-        const answers = canonicalJson(item.answers);
         valid.push({
           index,
           invitation: needsInvitation ? item.invitation : undefined,
-          row: {
+          row: responseRow({
             id: item.id,
-            wave_id: wave.id,
-            version_id: item.versionId,
+            waveId: wave.id,
+            versionId: item.versionId,
             channel: batch.channel,
-            answers,
-            content_hash: createHash('sha256').update(`${item.versionId}\n${answers}`).digest('hex'),
-            collected_on: item.collectedOn ?? null,
-            received_on: today,
+            answers: item.answers,
+            collectedOn: item.collectedOn ?? null,
+            receivedOn: today,
             // Paradata of the interview, never of the respondent: who interviewed where.
-            paradata: JSON.stringify(offline ? { interviewer: actor?.userId ?? null, place: item.place ?? null } : {}),
-          },
+            paradata: offline ? { interviewer: actor?.userId ?? null, place: item.place ?? null } : {},
+          }),
         });
       }
 

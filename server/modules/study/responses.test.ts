@@ -122,6 +122,43 @@ describe('submitting answers', () => {
     expect(Number(n.n)).toBe(50);
   });
 
+  const count = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('response')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('refuses 10 MB of text in an open answer and a batch of 100,000 items, and stores nothing of them', async () => {
+    const before = await count();
+    const huge = await submit({ channel: 'online', responses: [item({ zustimmung: 3, idee: 'x'.repeat(10 * 1024 * 1024) })] });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.message).toContain('zu groß');
+    // Just under the body limit, the open answer's own limit speaks.
+    const long = await submit({ channel: 'online', responses: [item({ zustimmung: 3, idee: 'x'.repeat(100_000) })] });
+    expect(long.statusCode).toBe(422);
+    expect(long.json().results[0].errors.idee).toBeDefined();
+    const flood = Array.from({ length: 100_000 }, () => item());
+    const res = await submit({ channel: 'online', responses: flood });
+    expect(res.statusCode).toBe(413);
+    const justOver = await submit({ channel: 'online', responses: flood.slice(0, 1001) });
+    expect(justOver.statusCode).toBe(400);
+    expect(justOver.json().error.fields[0].message).toContain('Höchstens 1.000 Antworten');
+    expect(await count()).toBe(before);
+  });
+
+  it('keeps combining characters, emoji sequences and right-to-left text exactly as typed', async () => {
+    const text = 'Kooperation\u0301 – e\u0301 👨‍👩‍👧 🏳️‍🌈 שלום עולם ‏مرحبا‎';
+    const one = item({ zustimmung: 2, warum: text });
+    expect((await submit({ channel: 'online', responses: [one] })).statusCode).toBe(201);
+    const stored = JSON.parse((await rows(one.id))[0]!.answers) as { warum: string };
+    expect(stored.warum).toBe(text);
+    expect(stored.warum.normalize('NFC')).not.toBe(stored.warum); // not normalised behind the writer's back
+  });
+
   it('refuses oversized batches, malformed ids and versions of other studies', async () => {
     const tooMany = await submit({ channel: 'online', responses: Array.from({ length: 1001 }, () => item()) });
     expect(tooMany.statusCode).toBe(400);
@@ -207,5 +244,22 @@ describe('submitting answers', () => {
     expect(survey.headers['content-security-policy']).toContain("script-src 'self';");
     expect(survey.headers['set-cookie']).toBeUndefined();
     expect((await t.client().get('/anmelden')).headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+
+  it('relaxes the style policy for the questionnaire editor (its live preview), and for no other study page', async () => {
+    const editor = await t.client().get(`/verwaltung/studien/${randomUUID()}/fragebogen/${randomUUID()}`);
+    expect(editor.statusCode).toBe(200);
+    expect(editor.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(editor.headers['content-security-policy']).toContain("script-src 'self';");
+    for (const path of [
+      '/verwaltung/studien',
+      `/verwaltung/studien/${randomUUID()}`,
+      `/verwaltung/wellen/${randomUUID()}`,
+      `/verwaltung/wellen/${randomUUID()}/plakat`,
+      `/verwaltung/studien/${randomUUID()}/fragebogen/${randomUUID()}/mehr`,
+      '/verwaltung/studien/x/fragebogen/',
+    ]) {
+      expect((await t.client().get(path)).headers['content-security-policy'], path).not.toContain('unsafe-inline');
+    }
   });
 });

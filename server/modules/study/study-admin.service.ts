@@ -91,7 +91,7 @@ function presentWave(w: WaveRow, responseCount: number): Wave {
  * stored answer keeps the exact questionnaire it was given to. Studies belong to the
  * consortium as a whole: staff of every partner manage them, analysts read.
  */
-export function createStudyAdminService(ctx: AppContext, audit: AuditService) {
+export function createStudyAdminService(ctx: AppContext, audit: AuditService, onWaveChanged: () => void = () => undefined) {
   const today = () => ctx.clock().toISOString().slice(0, 10);
 
   async function versionLocks(db: DbOrTrx, studyId: string): Promise<Set<string>> {
@@ -194,6 +194,7 @@ export function createStudyAdminService(ctx: AppContext, audit: AuditService) {
       if (Number(r.numUpdatedRows) !== 1) throw new AppError('wave.version_conflict');
       await audit.record({ action, actorId: actor.userId, targetType: 'wave', targetId: id, details: { code: wave.code } }, trx);
     });
+    onWaveChanged();
     return presentWaveById(id);
   }
 

@@ -7,6 +7,10 @@ export interface Draft {
   id: string;
   answers: Record<string, unknown>;
   page: number;
+  /** Pages already counted for the drop-off figures (each once per answer set). */
+  reached?: number[];
+  /** The single-use invitation code of a panel wave, checked before the first question. */
+  invitation?: string;
 }
 
 const key = (code: string) => `itas.survey.${code}`;
@@ -16,9 +20,14 @@ export function loadDraft(code: string): Draft | null {
     const raw = sessionStorage.getItem(key(code));
     if (!raw) return null;
     const d = JSON.parse(raw) as Partial<Draft>;
-    return typeof d.id === 'string' && d.answers && typeof d.answers === 'object'
-      ? { id: d.id, answers: d.answers, page: Number(d.page) || 0 }
-      : null;
+    if (typeof d.id !== 'string' || !d.answers || typeof d.answers !== 'object') return null;
+    return {
+      id: d.id,
+      answers: d.answers,
+      page: Number(d.page) || 0,
+      reached: Array.isArray(d.reached) ? d.reached.filter((n): n is number => Number.isInteger(n)) : [],
+      ...(typeof d.invitation === 'string' && { invitation: d.invitation }),
+    };
   } catch {
     return null;
   }
