@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { interviewerServiceWorker } from './web/pwa/vite-plugin.ts';
 
 /** The API server during development; the dev server forwards API and health requests to it. */
 const apiServer = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
-  plugins: [react()],
+  // The service worker of the offline interviewer app (/interview), built after the app itself.
+  plugins: [react(), interviewerServiceWorker()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { testConfig } from './config.ts';
@@ -285,5 +287,42 @@ describe('HTTP: failures inside the server', () => {
     expect(down.statusCode).toBe(503);
     expect(down.headers['retry-after']).toBe('5');
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+});
+
+describe('HTTP: the offline interviewer app', () => {
+  const dist = emptyDist();
+  mkdirSync(path.join(dist, 'assets'));
+  writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => undefined);');
+  writeFileSync(path.join(dist, 'manifest.webmanifest'), '{"name":"ITAS Interviews","start_url":"/interview"}');
+  writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), 'export {};');
+  const t = useTestApp({}, { distDir: dist });
+
+  it('serves its service worker and manifest uncached (a deployment reaches the tablets), hashed files immutable', async () => {
+    const anon = t.client();
+    const worker = await anon.get('/sw.js');
+    expect(worker.statusCode).toBe(200);
+    expect(worker.headers['content-type']).toContain('javascript');
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    const manifest = await anon.get('/manifest.webmanifest');
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['content-type']).toContain('application/manifest+json');
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect((await anon.get('/assets/index-abc123.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('lets the interviewer pages style the questionnaire inline, and no other signed-in page', async () => {
+    const anon = t.client();
+    for (const url of ['/interview', '/interview/resilienz2026']) {
+      const res = await anon.get(url);
+      expect(res.statusCode, url).toBe(200);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("style-src 'self' 'unsafe-inline'");
+      expect(csp, url).toContain("script-src 'self';");
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    for (const url of ['/anmelden', '/verwaltung', '/interviews']) {
+      expect(String((await anon.get(url)).headers['content-security-policy']), url).not.toContain('unsafe-inline');
+    }
   });
 });
