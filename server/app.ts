@@ -11,7 +11,7 @@ import { loggerOptions, type Logger } from './logger.ts';
 import { authRoutes, hasDemoUsers, organisationRoutes, userRoutes } from './modules/accounts/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { mailRoutes } from './modules/mail/index.ts';
-import { shortLinkRoute, studyAdminRoutes, studyRoutes } from './modules/study/index.ts';
+import { importRoutes, shortLinkRoute, studyAdminRoutes, studyRoutes } from './modules/study/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
@@ -57,6 +57,7 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
   const ctx: AppContext = {
     db: database.db,
     dialect: database.dialect,
+    sqlite: database.sqlite,
     config,
     clock: deps.clock ?? (() => new Date()),
     log: app.log as unknown as Logger,
@@ -150,6 +151,7 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
     auditRoutes(api, services.audit);
     studyRoutes(api, services.responses);
     studyAdminRoutes(api, services.studyAdmin);
+    importRoutes(api, services.imports);
   });
   shortLinkRoute(app);
 

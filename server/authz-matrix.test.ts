@@ -134,6 +134,10 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
   openAnswers: (c) => ({ url: apiPath('openAnswers', { id: c.wave.waveId }) }),
   createInvitations: (c) => ({ url: apiPath('createInvitations', { id: c.wave.waveId }), body: { count: 3 } }),
   listInvitations: (c) => ({ url: apiPath('listInvitations', { id: c.wave.waveId }) }),
+  importResponses: (c) => ({
+    url: apiPath('importResponses', { id: c.wave.waveId }),
+    body: { fileHash: 'a'.repeat(64), mapping: { Zustimmung: 'zustimmung' }, rows: [{ row: 2, cells: { Zustimmung: '4' } }] },
+  }),
   interviewerWaves: () => ({ url: apiPath('interviewerWaves') }),
 };
 

@@ -2,7 +2,7 @@ import type { AppContext } from './context.ts';
 import { createAuthService, createOrganisationService, createUserService } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createMailService } from './modules/mail/index.ts';
-import { createResponseService, createStudyAdminService, createStudyService } from './modules/study/index.ts';
+import { createImportService, createResponseService, createStudyAdminService, createStudyService } from './modules/study/index.ts';
 
 /** Wires the services of all modules; used by the HTTP app, the CLI and the demo seed alike. */
 export function createServices(ctx: AppContext) {
@@ -13,7 +13,8 @@ export function createServices(ctx: AppContext) {
   const organisations = createOrganisationService(ctx, { audit });
   const studies = createStudyService(ctx);
   const responses = createResponseService(ctx);
-  const studyAdmin = createStudyAdminService(ctx, audit);
-  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin };
+  const studyAdmin = createStudyAdminService(ctx, audit, () => responses.forgetWaves());
+  const imports = createImportService(ctx, responses, studyAdmin, audit);
+  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports };
 }
 export type Services = ReturnType<typeof createServices>;

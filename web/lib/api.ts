@@ -93,6 +93,12 @@ function acceptMe(me: Me): Me {
   return me;
 }
 
+/** The session's CSRF token, for the few requests sent without `call` (an upload with progress). */
+export async function csrfTokenForUpload(): Promise<string> {
+  if (csrfToken === null) await refreshMe();
+  return csrfToken ?? '';
+}
+
 /** Asks the server who is signed in; concurrent callers share one request. */
 export function refreshMe(): Promise<Me> {
   pendingMe ??= call('me', { schema: MeSchema })

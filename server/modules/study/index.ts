@@ -4,5 +4,7 @@ export { createStudyService, type StudyService, type NewStudy } from './study.se
 export { studyRoutes } from './study.routes.ts';
 export { createStudyAdminService, type StudyAdminService } from './study-admin.service.ts';
 export { studyAdminRoutes, shortLinkRoute } from './study-admin.routes.ts';
+export { createImportService, type ImportService } from './import.service.ts';
+export { importRoutes } from './import.routes.ts';
 export { checkDefinition } from './questionnaire/rules.ts';
 export { CONSENT, DEMO_WAVE_CODE, shippedQuestionnaire } from './shipped.ts';

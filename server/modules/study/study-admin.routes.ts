@@ -219,11 +219,15 @@ export function studyAdminRoutes(app: FastifyInstance, studies: StudyAdminServic
  * is malformed.
  */
 export function shortLinkRoute(app: FastifyInstance) {
-  app.get<{ Params: { code: string }; Querystring: Record<string, string | undefined> }>('/b/:code', async (req, reply) => {
-    const code = WaveCodeSchema.safeParse(req.params.code);
-    if (!code.success) return reply.callNotFound();
-    const invite = InvitationCodeSchema.safeParse(req.query.einladung);
-    const target = `/befragung/${code.data}${invite.success ? `?einladung=${invite.data}` : ''}`;
-    return reply.code(302).header('cache-control', 'no-store').redirect(target);
-  });
+  app.get<{ Params: { code: string }; Querystring: Record<string, string | undefined> }>(
+    '/b/:code',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const code = WaveCodeSchema.safeParse(req.params.code);
+      if (!code.success) return reply.callNotFound();
+      const invite = InvitationCodeSchema.safeParse(req.query.einladung);
+      const target = `/befragung/${code.data}${invite.success ? `?einladung=${invite.data}` : ''}`;
+      return reply.code(302).header('cache-control', 'no-store').redirect(target);
+    },
+  );
 }
