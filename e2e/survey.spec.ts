@@ -1,22 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { completeQuestionnaire } from './helpers.ts';
 
 // The shipped questionnaire in its demo wave, answered on a phone as a citizen would.
 const SURVEY = '/befragung/resilienz2026';
 test.use({ viewport: { width: 390, height: 844 } });
-
-/** Answers every visible unanswered choice question of the current page with its first option. */
-async function answerPage(page: Page) {
-  for (let round = 0; round < 20; round++) {
-    const open = page
-      .locator('.sd-question:visible')
-      .filter({ has: page.locator('input[type=radio], input[type=checkbox]') })
-      .filter({ hasNot: page.locator('input:checked') });
-    const n = await open.count();
-    if (n === 0) return;
-    // Conditions may reveal further questions: answer, then look again.
-    await open.first().locator('.sd-item__control-label').first().click();
-  }
-}
 
 test('eine Bürgerin beantwortet den Fragebogen auf dem Telefon, ohne dass ein Cookie gesetzt wird', async ({ page, context }) => {
   const foreign: string[] = [];
@@ -35,17 +22,9 @@ test('eine Bürgerin beantwortet den Fragebogen auf dem Telefon, ohne dass ein C
   await page.reload();
   await expect(page.locator('.sd-item', { hasText: 'Landkreis Zwickau' }).locator('input')).toBeChecked();
 
-  for (let i = 0; i < 20; i++) {
-    await answerPage(page);
-    const next = page.getByRole('button', { name: 'Weiter' });
-    if (await next.isVisible()) {
-      await next.click();
-      continue;
-    }
+  await completeQuestionnaire(page, async () => {
     await page.screenshot({ path: test.info().outputPath('02-letzte-seite.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Abschließen' }).click();
-    break;
-  }
+  });
   await expect(page.getByRole('heading', { name: 'Vielen Dank!' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('03-danke.png'), fullPage: true });
   expect(await context.cookies()).toEqual([]);

@@ -18,6 +18,8 @@ function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject
 const child = (path: string, parent: string) => path.slice(parent.length + 1);
 
 export const routes: RouteObject[] = [
+  // The kiosk tablet shows only the questionnaire: no site header, navigation or footer to wander off through.
+  { path: PATHS.kiosk, ErrorBoundary: RouteError, ...page(() => import('./features/study/KioskPage.tsx')) },
   {
     path: PATHS.home,
     Component: Layout,
@@ -43,7 +45,23 @@ export const routes: RouteObject[] = [
               { path: child(PATHS.adminAudit, PATHS.admin), ...page(() => import('./features/admin/AuditPage.tsx')) },
             ],
           },
+          {
+            // Study pages: for admins, staff and analysts (not inside the admin-only AdminLayout).
+            ...page(() => import('./features/study-admin/StudyLayout.tsx')),
+            children: [
+              { path: PATHS.adminStudies, ...page(() => import('./features/study-admin/StudiesPage.tsx')) },
+              { path: PATHS.adminStudy, ...page(() => import('./features/study-admin/StudyPage.tsx')) },
+              { path: PATHS.adminVersion, ...page(() => import('./features/study-admin/VersionPage.tsx')) },
+              { path: PATHS.adminWave, ...page(() => import('./features/study-admin/WavePage.tsx')) },
+              { path: PATHS.adminWavePoster, ...page(() => import('./features/study-admin/PosterPage.tsx')) },
+              { path: PATHS.adminWaveCodes, ...page(() => import('./features/study-admin/CodesPage.tsx')) },
+            ],
+          },
+          // For staff as well as admins: outside the admin-only layout.
+          { path: PATHS.adminWaveImport, ...page(() => import('./features/study-admin/ImportPage.tsx')) },
           { path: PATHS.survey, ...page(() => import('./features/study/SurveyPage.tsx')) },
+          { path: PATHS.interviewer, ...page(() => import('./features/interviewer/InterviewerHomePage.tsx')) },
+          { path: PATHS.interviewerWave, ...page(() => import('./features/interviewer/InterviewerWavePage.tsx')) },
           { path: '*', ...page(() => import('./features/errors/NotFoundPage.tsx')) },
         ],
       },

@@ -11,3 +11,13 @@ export function allowInlineStyles(reply: FastifyReply): void {
     reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
   }
 }
+
+const QUESTIONNAIRE_EDITOR = /^\/verwaltung\/studien\/[^/]+\/fragebogen\/[^/]+\/?$/;
+
+/**
+ * The questionnaire editor of the study pages (/verwaltung/studien/:id/fragebogen/:versionId):
+ * its live preview renders the questionnaire with SurveyJS. No other staff page relaxes the policy.
+ */
+export function isQuestionnaireEditor(pathname: string): boolean {
+  return QUESTIONNAIRE_EDITOR.test(pathname);
+}

@@ -5,7 +5,16 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { isAnonymousPage, isWebRoute } from '../../contracts/web-routes.ts';
 import { AppError } from '../errors.ts';
-import { allowInlineStyles } from './csp.ts';
+import { allowInlineStyles, isQuestionnaireEditor } from './csp.ts';
+
+/**
+ * The offline interviewer app (/interview, /interview/:code). Its service worker (dist/sw.js,
+ * scope /interview) keeps this page for offline starts, so the page carries the policy the
+ * questionnaire needs; sw.js itself is served like every non-hashed file: no-cache.
+ */
+function isInterviewerPage(pathname: string): boolean {
+  return pathname === '/interview' || pathname.startsWith('/interview/');
+}
 
 /**
  * Serves the built web app from `dist/`. Hashed assets are cached for a year; the page itself is
@@ -41,8 +50,8 @@ async function webPlugin(app: FastifyInstance, opts: { distDir: string }) {
         .type('text/plain; charset=utf-8')
         .send('Die Web-Oberfläche ist nicht gebaut. Bitte "npm run build" ausführen.');
     }
-    // The questionnaire renderer styles its elements inline.
-    if (isAnonymousPage(pathname)) allowInlineStyles(reply);
+    // The questionnaire renderer styles its elements inline (survey pages, the interviewer app, the editor's preview).
+    if (isAnonymousPage(pathname) || isInterviewerPage(pathname) || isQuestionnaireEditor(pathname)) allowInlineStyles(reply);
     return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });
 }

@@ -46,6 +46,9 @@ function Header() {
   const { logout, error, busy } = useLogout();
   const close = () => setMenuOpen(false);
   const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link is-active' : 'nav-link');
+  const { pathname } = useLocation();
+  // Study pages live under /verwaltung too, but have their own menu item.
+  const inStudies = pathname.startsWith(PATHS.adminStudies) || pathname.startsWith('/verwaltung/wellen');
 
   return (
     <header className="site-header">
@@ -88,9 +91,24 @@ function Header() {
                 </NavLink>
               </li>
             )}
+            {(user?.role === 'admin' || user?.role === 'staff' || user?.role === 'analyst') && (
+              <li>
+                <NavLink to={PATHS.adminStudies} className={navClass} onClick={close}>
+                  {t('studies.nav')}
+                </NavLink>
+              </li>
+            )}
+            {(user?.role === 'admin' || user?.role === 'staff') && (
+              <li>
+                {/* A full page load: the offline app registers its service worker and styles the questionnaire inline. */}
+                <a href={PATHS.interviewer} className="nav-link">
+                  {t('interviewer.title')}
+                </a>
+              </li>
+            )}
             {user?.role === 'admin' && (
               <li>
-                <NavLink to={PATHS.admin} className={navClass} onClick={close}>
+                <NavLink to={PATHS.admin} className={({ isActive }) => navClass({ isActive: isActive && !inStudies })} onClick={close}>
                   {t('nav.admin')}
                 </NavLink>
               </li>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
+import type { Role } from '../../contracts/common.ts';
 import { loginPath, PATHS } from '../lib/paths.ts';
 import { useSession } from '../lib/session.tsx';
 import { Loading, PageHeading } from './ui.tsx';
@@ -52,4 +53,10 @@ export function NoPermission() {
 export function RequireAdmin({ children }: { children: ReactNode }) {
   const { user } = useSession();
   return <RequireUser>{user?.role === 'admin' ? children : <NoPermission />}</RequireUser>;
+}
+
+/** Pages for some roles only (e.g. the study pages): signed-in people with another role see "no permission". */
+export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { user } = useSession();
+  return <RequireUser>{user && roles.includes(user.role) ? children : <NoPermission />}</RequireUser>;
 }

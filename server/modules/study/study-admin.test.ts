@@ -228,20 +228,16 @@ describe('study administration', () => {
 
       expect((await t.client().get(`/api/study/waves/${wave.code}/invitations/${codes[0]}`)).statusCode).toBe(200);
       const id = randomUUID();
-      const first = await t
-        .client()
-        .post(`/api/study/waves/${wave.code}/responses`, {
-          channel: 'online',
-          responses: [{ id, versionId, answers: { zustimmung: 4 }, invitation: codes[0] }],
-        });
+      const first = await t.client().post(`/api/study/waves/${wave.code}/responses`, {
+        channel: 'online',
+        responses: [{ id, versionId, answers: { zustimmung: 4 }, invitation: codes[0] }],
+      });
       expect(first.statusCode).toBe(201);
       // A retried upload of the same answers is a duplicate, not a second use.
-      const retry = await t
-        .client()
-        .post(`/api/study/waves/${wave.code}/responses`, {
-          channel: 'online',
-          responses: [{ id, versionId, answers: { zustimmung: 4 }, invitation: codes[0] }],
-        });
+      const retry = await t.client().post(`/api/study/waves/${wave.code}/responses`, {
+        channel: 'online',
+        responses: [{ id, versionId, answers: { zustimmung: 4 }, invitation: codes[0] }],
+      });
       expect(retry.json().results[0].status).toBe('duplicate');
 
       const reused = await answer(wave.code, versionId, { zustimmung: 2 }, { invitation: codes[0] });
