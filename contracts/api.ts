@@ -49,6 +49,7 @@ export const API = {
   getVersion: { method: 'GET', path: '/api/studies/:id/versions/:versionId', access: 'team' },
   updateVersion: { method: 'PUT', path: '/api/studies/:id/versions/:versionId', access: 'staff' },
   createWave: { method: 'POST', path: '/api/studies/:id/waves', access: 'staff' },
+  getWave: { method: 'GET', path: '/api/waves/:id', access: 'team' },
   updateWave: { method: 'PUT', path: '/api/waves/:id', access: 'staff' },
   publishWave: { method: 'POST', path: '/api/waves/:id/publish', access: 'staff' },
   closeWave: { method: 'POST', path: '/api/waves/:id/close', access: 'staff' },

@@ -89,6 +89,10 @@ export const StudyDetailSchema = StudySummarySchema.extend({
 });
 export type StudyDetail = z.infer<typeof StudyDetailSchema>;
 
+/** A wave with the study it belongs to (versions and sibling waves included). */
+export const WaveInStudySchema = z.object({ study: StudyDetailSchema, wave: WaveSchema });
+export type WaveInStudy = z.infer<typeof WaveInStudySchema>;
+
 export const CreateStudyBodySchema = z.strictObject({
   slug: StudySlugSchema,
   title: textSchema(200, 1),

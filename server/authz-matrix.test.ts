@@ -103,6 +103,7 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
       invitationOnly: false,
     },
   }),
+  getWave: (c) => ({ url: apiPath('getWave', { id: c.wave.waveId }) }),
   updateWave: async (c) => {
     const w = await c.freshWave();
     return {

@@ -27,6 +27,7 @@ import {
   StudyDetailSchema,
   StudyListSchema,
   VersionDetailSchema,
+  WaveInStudySchema,
   WaveOverviewSchema,
   WaveSchema,
   type CreateStudyBody,
@@ -288,6 +289,7 @@ export const api = {
   updateVersion: (id: string, versionId: string, definition: Record<string, unknown>) =>
     call('updateVersion', { schema: VersionDetailSchema, params: { id, versionId }, body: { definition } }),
   createWave: (id: string, body: CreateWaveBody) => call('createWave', { schema: WaveSchema, params: { id }, body }),
+  getWave: (id: string, o: Signal = {}) => call('getWave', { schema: WaveInStudySchema, params: { id }, ...o }),
   updateWave: (id: string, body: UpdateWaveBody) => call('updateWave', { schema: WaveSchema, params: { id }, body }),
   publishWave: (id: string, version: number) => call('publishWave', { schema: WaveSchema, params: { id }, body: { version } }),
   closeWave: (id: string, version: number) => call('closeWave', { schema: WaveSchema, params: { id }, body: { version } }),

@@ -21,6 +21,7 @@ import {
   UpdateWaveBodySchema,
   VersionBodySchema,
   VersionDetailSchema,
+  WaveInStudySchema,
   WaveOverviewSchema,
   WaveSchema,
   WaveVersionBodySchema,
@@ -95,6 +96,9 @@ export function studyAdminRoutes(app: FastifyInstance, studies: StudyAdminServic
     'createWave',
     { summary: 'Welle anlegen (als Entwurf)', tags, params: IdParams, body: CreateWaveBodySchema, response: { 201: WaveSchema } },
     async (req, reply) => reply.code(201).send(await studies.createWave(req.actor, req.params.id, req.body)),
+  );
+  route(app, 'getWave', { summary: 'Welle mit ihrer Studie', tags, params: IdParams, response: { 200: WaveInStudySchema } }, async (req) =>
+    studies.getWave(req.actor, req.params.id),
   );
   route(
     app,

@@ -13,6 +13,7 @@ import type {
   VersionDetail,
   VersionSummary,
   Wave,
+  WaveInStudy,
   WaveOverview,
 } from '../../../contracts/study-admin.ts';
 import type { AppContext } from '../../context.ts';
@@ -207,6 +208,14 @@ export function createStudyAdminService(ctx: AppContext, audit: AuditService, on
     async getStudy(actor: Actor | null, id: string): Promise<StudyDetail> {
       authorize(actor, can.readStudies(actor));
       return detail(id);
+    },
+
+    async getWave(actor: Actor | null, id: string): Promise<WaveInStudy> {
+      const row = await waveOf(actor, id, can.readStudies);
+      const study = await detail(row.study_id);
+      const wave = study.waves.find((w) => w.id === id);
+      if (!wave) throw new AppError('wave.unknown');
+      return { study, wave };
     },
 
     /** Our rules plus survey-core's own JSON errors; changes nothing. */

@@ -48,7 +48,7 @@ function CodesSheet({ waveId }: { waveId: string }) {
 
   return (
     <div className="print-page">
-      <PrintToolbar waveId={wave.id} studyId={study.id} language={sheetLanguage} onLanguage={setSheetLanguage}>
+      <PrintToolbar waveId={wave.id} language={sheetLanguage} onLanguage={setSheetLanguage}>
         <fieldset className="fieldset field">
           <legend>{t('studies.print.mode')}</legend>
           {(['list', 'cards'] as const).map((m) => (

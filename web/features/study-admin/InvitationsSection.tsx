@@ -10,7 +10,7 @@ import { api } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { parseCodeCount } from './study-helpers.ts';
-import { codesPath, waveLinkState } from './study-paths.ts';
+import { codesPath } from './study-paths.ts';
 
 const FORM = 'codes';
 
@@ -77,9 +77,7 @@ export function InvitationsSection({ wave }: { wave: Wave }) {
       </form>
       {codes.data && codes.data.total > 0 && (
         <p>
-          <Link to={codesPath(wave.id)} state={waveLinkState(wave.studyId)}>
-            {t('studies.codes.sheet')}
-          </Link>
+          <Link to={codesPath(wave.id)}>{t('studies.codes.sheet')}</Link>
         </p>
       )}
     </section>

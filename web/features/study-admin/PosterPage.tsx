@@ -35,7 +35,7 @@ export default function PosterPage() {
 
   return (
     <div className="print-page">
-      <PrintToolbar waveId={wave.id} studyId={study.id} language={language} onLanguage={setLanguage} />
+      <PrintToolbar waveId={wave.id} language={language} onLanguage={setLanguage} />
       <article className="poster print-sheet" lang={language}>
         <p className="poster-kicker">{p('studies.poster.kicker')}</p>
         <h1 tabIndex={-1}>

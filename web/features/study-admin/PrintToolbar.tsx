@@ -1,20 +1,18 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { waveLinkState, wavePath } from './study-paths.ts';
+import { wavePath } from './study-paths.ts';
 
 export type SheetLanguage = 'de' | 'en';
 
 /** Above a printable sheet, never printed: back to the wave, the sheet's language, more options, "Drucken". */
 export function PrintToolbar({
   waveId,
-  studyId,
   language,
   onLanguage,
   children,
 }: {
   waveId: string;
-  studyId: string;
   language: SheetLanguage;
   onLanguage: (language: SheetLanguage) => void;
   children?: ReactNode;
@@ -23,9 +21,7 @@ export function PrintToolbar({
   return (
     <div className="print-toolbar no-print">
       <p className="breadcrumb">
-        <Link to={wavePath(waveId)} state={waveLinkState(studyId)}>
-          {t('studies.print.backToWave')}
-        </Link>
+        <Link to={wavePath(waveId)}>{t('studies.print.backToWave')}</Link>
       </p>
       <div className="print-options">
         <fieldset className="fieldset field">

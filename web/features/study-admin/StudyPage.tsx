@@ -9,7 +9,7 @@ import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { PATHS } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { formatDay } from './study-helpers.ts';
-import { versionPath, waveLinkState, wavePath } from './study-paths.ts';
+import { versionPath, wavePath } from './study-paths.ts';
 import { useCanManageStudies } from './use-study-access.ts';
 import { newWaveValues, WaveForm } from './WaveForm.tsx';
 import { WaveStatusBadge } from './WaveStatusBadge.tsx';
@@ -83,7 +83,7 @@ function Waves({ study }: { study: StudyDetail }) {
           {study.waves.map((wave) => (
             <tr key={wave.id}>
               <th scope="row">
-                <Link to={wavePath(wave.id)} state={waveLinkState(study.id)}>
+                <Link to={wavePath(wave.id)}>
                   <bdi>{wave.name}</bdi>
                 </Link>
               </th>
@@ -186,7 +186,7 @@ export default function StudyPage() {
                   submitLabel={t('studies.waves.createSubmit')}
                   onSave={async (values) => {
                     const wave = await api.createWave(s.id, values);
-                    void navigate(wavePath(wave.id), { state: { ...waveLinkState(s.id), created: true } });
+                    void navigate(wavePath(wave.id), { state: { created: true } });
                   }}
                   onCancel={() => setCreating(false)}
                 />

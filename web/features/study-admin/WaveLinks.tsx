@@ -5,7 +5,7 @@ import type { Wave } from '../../../contracts/study-admin.ts';
 import { StatusMessage } from '../../components/ui.tsx';
 import { surveyPath } from '../../lib/paths.ts';
 import { publicLink, qrSource } from './study-helpers.ts';
-import { importPath, kioskPath, posterPath, waveLinkState } from './study-paths.ts';
+import { importPath, kioskPath, posterPath } from './study-paths.ts';
 
 /** Copies a text; where the browser does not allow it, selects the field so Ctrl+C does the rest. */
 async function copy(text: string, fieldId: string): Promise<boolean> {
@@ -60,9 +60,7 @@ export function WaveLinks({ wave, canManage }: { wave: Wave; canManage: boolean 
               </a>
             </li>
             <li>
-              <Link to={posterPath(wave.id)} state={waveLinkState(wave.studyId)}>
-                {t('studies.links.poster')}
-              </Link>
+              <Link to={posterPath(wave.id)}>{t('studies.links.poster')}</Link>
             </li>
             {wave.channels.includes('kiosk') && (
               <li>
@@ -71,9 +69,7 @@ export function WaveLinks({ wave, canManage }: { wave: Wave; canManage: boolean 
             )}
             {canManage && wave.channels.includes('import') && (
               <li>
-                <Link to={importPath(wave.id)} state={waveLinkState(wave.studyId)}>
-                  {t('studies.links.import')}
-                </Link>
+                <Link to={importPath(wave.id)}>{t('studies.links.import')}</Link>
               </li>
             )}
           </ul>
