@@ -13,7 +13,8 @@ import { OfflineReadiness } from './OfflineReadiness.tsx';
 import { QueueStatus } from './QueueStatus.tsx';
 import { newInterview } from './queue.ts';
 import { cacheWave, cachedWave, loadSetup } from './store.ts';
-import { answersOf, createInterviewModel, localised } from './survey-model.ts';
+import { answeredOnly, localisedText } from '../study/questionnaire-text.ts';
+import { createInterviewModel } from './survey-model.ts';
 
 /** The wave's questionnaire: the stored copy at once (works offline), then the server's, which is stored in turn. */
 function useWave(code: string) {
@@ -92,7 +93,7 @@ function Interviews({ wave, place, interviewer }: { wave: PublicWave; place: str
           id: current.id,
           code: current.wave.code,
           versionId: current.wave.versionId,
-          answers: answersOf(current.model),
+          answers: answeredOnly(current.model.data as Record<string, unknown>),
           place,
           interviewerId: interviewer.userId,
           now: new Date(),
@@ -185,7 +186,7 @@ function Interviews({ wave, place, interviewer }: { wave: PublicWave; place: str
           {t('interviewer.wave.consentTitle')}
         </h2>
       )}
-      {localised(wave.definition.description, lang) && <p>{localised(wave.definition.description, lang)}</p>}
+      {localisedText(wave.definition.description, lang) && <p>{localisedText(wave.definition.description, lang)}</p>}
       <p className="hint">{t('interviewer.wave.consentHint')}</p>
       <p className="preformatted">{wave.consent[lang]}</p>
       <button type="button" className="button button-primary" onClick={start}>

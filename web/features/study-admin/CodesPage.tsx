@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { CheckboxField } from '../../components/forms.tsx';
 import { NoPermission } from '../../components/guards.tsx';
-import { ErrorAlert, Loading, PageHeading, Pagination, usePageTitle } from '../../components/ui.tsx';
+import { Pagination, usePageTitle } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { PATHS } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { WaveNotLoaded } from './WaveNotLoaded.tsx';
 import { PrintToolbar, type SheetLanguage } from './PrintToolbar.tsx';
 import { displayLink, publicLink, qrSource } from './study-helpers.ts';
 import { useWave } from './use-wave.ts';
@@ -31,17 +31,8 @@ function CodesSheet({ waveId }: { waveId: string }) {
   const p = i18n.getFixedT(sheetLanguage);
   usePageTitle(loaded.data ? t('studies.print.codesTitle', { wave: loaded.data.wave.name }) : t('studies.wave.fallbackTitle'));
 
-  if (!loaded.data || !codes.data) {
-    return (
-      <>
-        <PageHeading title={t('studies.wave.fallbackTitle')} />
-        {loaded.loading || codes.loading ? <Loading /> : <ErrorAlert error={loaded.error ?? codes.error} />}
-        <p>
-          <Link to={PATHS.adminStudies}>{t('studies.backToList')}</Link>
-        </p>
-      </>
-    );
-  }
+  if (!loaded.data || !codes.data)
+    return <WaveNotLoaded loaded={{ loading: loaded.loading || codes.loading, error: loaded.error ?? codes.error }} />;
   const { study, wave } = loaded.data;
   const shown = codes.data.items.filter((item) => showUsed || !item.used);
   const batch = shown.slice(offset, offset + CARDS_PER_BATCH);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { ErrorAlert, Loading, PageHeading, usePageTitle } from '../../components/ui.tsx';
-import { PATHS } from '../../lib/paths.ts';
+import { useParams } from 'react-router';
+import { usePageTitle } from '../../components/ui.tsx';
+import { WaveNotLoaded } from './WaveNotLoaded.tsx';
 import { PrintToolbar, type SheetLanguage } from './PrintToolbar.tsx';
 import { displayLink, formatDay, publicLink, qrSource } from './study-helpers.ts';
 import { useWave } from './use-wave.ts';
@@ -19,17 +19,7 @@ export default function PosterPage() {
   const p = i18n.getFixedT(language);
   usePageTitle(loaded.data ? t('studies.print.posterTitle', { wave: loaded.data.wave.name }) : t('studies.wave.fallbackTitle'));
 
-  if (!loaded.data) {
-    return (
-      <>
-        <PageHeading title={t('studies.wave.fallbackTitle')} />
-        {loaded.loading ? <Loading /> : <ErrorAlert error={loaded.error} />}
-        <p>
-          <Link to={PATHS.adminStudies}>{t('studies.backToList')}</Link>
-        </p>
-      </>
-    );
-  }
+  if (!loaded.data) return <WaveNotLoaded loaded={loaded} />;
   const { study, wave } = loaded.data;
   const link = publicLink(window.location.origin, wave.code);
 

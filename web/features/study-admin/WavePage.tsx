@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { DISTRICTS } from '../../../contracts/study-admin.ts';
-import { ErrorAlert, Loading, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
+import { ErrorAlert, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
-import { PATHS } from '../../lib/paths.ts';
 import { InvitationsSection } from './InvitationsSection.tsx';
 import { OpenAnswersSection } from './OpenAnswersSection.tsx';
 import { formatDay } from './study-helpers.ts';
@@ -14,6 +13,7 @@ import { WaveActions } from './WaveActions.tsx';
 import { WaveLinks } from './WaveLinks.tsx';
 import { WaveOverviewSection } from './WaveOverviewSection.tsx';
 import { WaveStatusBadge } from './WaveStatusBadge.tsx';
+import { WaveNotLoaded } from './WaveNotLoaded.tsx';
 
 /** One wave: status and actions, the ways in (link, QR, poster), intake, open answers and codes. */
 export default function WavePage() {
@@ -27,17 +27,7 @@ export default function WavePage() {
   const created = Boolean(state && typeof state === 'object' && 'created' in state && state.created === true);
   const [message, setMessage] = useMessage(created ? [{ key: 'studies.wave.created' }] : null);
 
-  if (!loaded.data) {
-    return (
-      <>
-        <PageHeading title={t('studies.wave.fallbackTitle')} />
-        {loaded.loading ? <Loading /> : <ErrorAlert error={loaded.error} />}
-        <p>
-          <Link to={PATHS.adminStudies}>{t('studies.backToList')}</Link>
-        </p>
-      </>
-    );
-  }
+  if (!loaded.data) return <WaveNotLoaded loaded={loaded} />;
   const { study, wave } = loaded.data;
   const version = study.versions.find((v) => v.id === wave.versionId);
 

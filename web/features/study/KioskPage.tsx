@@ -11,7 +11,8 @@ import { Dialog, ErrorAlert, Loading, PageHeading, usePageTitle } from '../../co
 import { api, errorMessage, isApiError } from '../../lib/api.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { clearDraft } from './draft.ts';
-import { answeredOnly, isTransientStatus, localisedText, parseIdleSeconds, THANKS_SECONDS } from './kiosk.ts';
+import { isTransientStatus, parseIdleSeconds, THANKS_SECONDS } from './kiosk.ts';
+import { answeredOnly, localisedText } from './questionnaire-text.ts';
 import { replaceKioskEntry, useBackGuard, useFullscreen, useIdle } from './kiosk-hooks.ts';
 import { KioskOutbox, type OutboxStatus } from './kiosk-outbox.ts';
 

@@ -10,6 +10,7 @@ import { TextField } from '../../components/forms.tsx';
 import { ErrorAlert, Loading, PageHeading } from '../../components/ui.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { answeredOnly, localisedText } from './questionnaire-text.ts';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.ts';
 
 // Questionnaires are written German-first: their "default" texts are German, English sits under "en".
@@ -24,24 +25,6 @@ function reachedPages(draft: Draft): Set<number> {
 }
 
 type Stage = 'consent' | 'answering' | 'sending' | 'done' | 'failed';
-
-/** A localisable SurveyJS text ({default, en} or a plain string) in the page's language. */
-function localised(text: unknown, lang: 'de' | 'en'): string {
-  if (typeof text === 'string') return text;
-  if (text && typeof text === 'object') {
-    const t = text as Record<string, unknown>;
-    const value = (lang === 'en' ? t.en : undefined) ?? t.default ?? t.de;
-    return typeof value === 'string' ? value : '';
-  }
-  return '';
-}
-
-/** Only answered questions go to the server; SurveyJS already drops answers of hidden ones. */
-function answersOf(model: Model): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(model.data as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-  );
-}
 
 function SurveyRunner({ wave, draft, onSent }: { wave: PublicWave; draft: Draft; onSent: () => void }) {
   const { t, i18n } = useTranslation();
@@ -90,7 +73,12 @@ function SurveyRunner({ wave, draft, onSent }: { wave: PublicWave; draft: Draft;
       const result = await api.submitResponses(wave.code, {
         channel: 'online',
         responses: [
-          { id: draft.id, versionId: wave.versionId, answers: answersOf(model), ...(draft.invitation && { invitation: draft.invitation }) },
+          {
+            id: draft.id,
+            versionId: wave.versionId,
+            answers: answeredOnly(model.data as Record<string, unknown>),
+            ...(draft.invitation && { invitation: draft.invitation }),
+          },
         ],
       });
       const status = result.results[0]?.status;
@@ -241,7 +229,7 @@ export default function SurveyPage() {
         draft && <SurveyRunner wave={w} draft={draft} onSent={() => setSent(true)} />
       ) : (
         <section className="section narrow" aria-labelledby="einwilligung">
-          {localised(w.definition.description, lang) && <p>{localised(w.definition.description, lang)}</p>}
+          {localisedText(w.definition.description, lang) && <p>{localisedText(w.definition.description, lang)}</p>}
           <h2 id="einwilligung">{t('survey.consentTitle')}</h2>
           <p className="preformatted">{w.consent[lang]}</p>
           {w.invitationOnly ? (

@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ResponseItem, SubmitResult } from '../../../contracts/study.ts';
-import {
-  answeredOnly,
-  idlePhase,
-  isTransientStatus,
-  localisedText,
-  parseIdleSeconds,
-  retryDelayMs,
-  secondsLeft,
-  warningLeadSeconds,
-} from './kiosk.ts';
+import { idlePhase, isTransientStatus, parseIdleSeconds, retryDelayMs, secondsLeft, warningLeadSeconds } from './kiosk.ts';
+import { answeredOnly, localisedText } from './questionnaire-text.ts';
 import { KioskOutbox, type Delivery, type OutboxDeps } from './kiosk-outbox.ts';
 
 describe('idle timeout of the kiosk', () => {

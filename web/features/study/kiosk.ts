@@ -55,21 +55,3 @@ export function retryDelayMs(attempt: number): number {
 export function isTransientStatus(status: number): boolean {
   return status === 0 || status === 408 || status === 429 || status >= 500;
 }
-
-/** Only answered questions go to the server. */
-export function answeredOnly(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(data).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
-  );
-}
-
-/** A localisable questionnaire text ({default, en} or a plain string) in the page's language. */
-export function localisedText(text: unknown, lang: 'de' | 'en'): string {
-  if (typeof text === 'string') return text;
-  if (text && typeof text === 'object') {
-    const t = text as Record<string, unknown>;
-    const value = (lang === 'en' ? t.en : undefined) ?? t.default ?? t.de;
-    return typeof value === 'string' ? value : '';
-  }
-  return '';
-}
