@@ -26,6 +26,8 @@ Befehle:
   backup DATEI                  Konsistente Sicherung der Datenbank schreiben
   restore DATEI [--replace]     Sicherung einspielen (ersetzt alle Daten; bei vorhandenen
                                 Konten nur mit --replace)
+  analyze --data CSV [--margins JSON --rake SPALTEN] [--means …] [--shares …] [--by …] [--json]
+                                Gewichtete Auswertung einer Antwortdatei (Details: itas analyze --help)
   help                          Diese Hilfe
 
 Die Datenbank wählen DATA_DIR (SQLite, Standard ./data) oder DATABASE_URL (postgres://…).
@@ -160,6 +162,12 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       for (const [t, n] of Object.entries(tables)) out(`  ${t.padEnd(16)} ${n}`);
     });
     return 0;
+  },
+
+  async analyze(args) {
+    // Loaded on demand: the statistics engine only, no server.
+    const { runAnalyze } = await import('./analyze.ts');
+    return runAnalyze(args);
   },
 
   async help() {
