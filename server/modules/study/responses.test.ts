@@ -104,6 +104,47 @@ describe('submitting answers', () => {
     expect(retry.json().counts).toEqual({ stored: 0, duplicate: 99, conflict: 0, invalid: 1 });
   });
 
+  it('stores an offline batch once, whether it arrives three times or is cut off mid-upload and sent again', async () => {
+    const batch = Array.from({ length: 40 }, (_, i) => item({ zustimmung: (i % 5) + 1 }));
+    const body = JSON.stringify({ channel: 'online', responses: batch });
+    // The connection drops halfway: the server receives half a body and stores nothing of it.
+    const cut = await t.app.inject({
+      method: 'POST',
+      url: url(),
+      headers: { 'content-type': 'application/json' },
+      payload: body.slice(0, Math.floor(body.length / 2)),
+    });
+    expect(cut.statusCode).toBe(400);
+    expect(
+      await t.database.db
+        .selectFrom('response')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          batch.map((b) => b.id),
+        )
+        .execute(),
+    ).toEqual([]);
+    const counts = [];
+    for (let i = 0; i < 3; i++) counts.push((await submit({ channel: 'online', responses: batch })).json().counts);
+    expect(counts).toEqual([
+      { stored: 40, duplicate: 0, conflict: 0, invalid: 0 },
+      { stored: 0, duplicate: 40, conflict: 0, invalid: 0 },
+      { stored: 0, duplicate: 40, conflict: 0, invalid: 0 },
+    ]);
+    const rowsStored = await t.database.db
+      .selectFrom('response')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        batch.map((b) => b.id),
+      )
+      .execute();
+    expect(rowsStored).toHaveLength(40);
+  });
+
   it('stores each id exactly once when the same batch arrives in parallel', async () => {
     const batch = Array.from({ length: 50 }, () => item());
     const results = await Promise.all(Array.from({ length: 4 }, () => submit({ channel: 'online', responses: batch })));
