@@ -301,3 +301,26 @@ export function SubmitButton({
     </button>
   );
 }
+
+/** Save button and, when the form can be left without saving, "Abbrechen". */
+export function FormActions({
+  busy,
+  submitLabel,
+  onCancel,
+}: {
+  busy: boolean;
+  submitLabel: ReactNode;
+  onCancel?: (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <SubmitButton busy={busy}>{submitLabel}</SubmitButton>
+      {onCancel && (
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OrganisationInputSchema, type Organisation } from '../../../contracts/accounts.ts';
-import { ErrorSummary, SubmitButton, TextAreaField, TextField } from '../../components/forms.tsx';
+import { ErrorSummary, FormActions, TextAreaField, TextField } from '../../components/forms.tsx';
 import { Badge, Dialog, ErrorAlert, Loading, PageHeading, StatusMessage, TableScroll, useMessage } from '../../components/ui.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { currentLanguage } from '../../i18n.ts';
@@ -122,14 +122,7 @@ function OrganisationForm({
           onChange={set('description')}
           error={errors.fields.description}
         />
-        <div className="actions">
-          <SubmitButton busy={busy}>{submitLabel}</SubmitButton>
-          {onCancel && (
-            <button type="button" className="button button-secondary" onClick={onCancel}>
-              {t('common.cancel')}
-            </button>
-          )}
-        </div>
+        <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
       </form>
     </>
   );

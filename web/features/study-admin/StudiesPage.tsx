@@ -7,6 +7,7 @@ import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { ExpandablePanel } from './ExpandablePanel.tsx';
 import { CreateStudyForm } from './CreateStudyForm.tsx';
 import { studyPath } from './study-paths.ts';
 import { useCanManageStudies } from './use-study-access.ts';
@@ -36,18 +37,14 @@ export default function StudiesPage() {
           <h2 id="studie-neu-titel" className="visually-hidden">
             {t('studies.create.heading')}
           </h2>
-          <button
-            type="button"
-            className="button button-primary"
-            aria-expanded={creating}
-            aria-controls="studie-neu-bereich"
-            onClick={() => setCreating((open) => !open)}
+          <ExpandablePanel
+            id="studie-neu-bereich"
+            label={t('studies.create.heading')}
+            open={creating}
+            onToggle={() => setCreating((open) => !open)}
           >
-            {t('studies.create.heading')}
-          </button>
-          <div id="studie-neu-bereich" hidden={!creating} className="panel panel-wide">
-            {creating && <CreateStudyForm onCreated={onCreated} />}
-          </div>
+            <CreateStudyForm onCreated={onCreated} />
+          </ExpandablePanel>
         </section>
       )}
 

@@ -13,6 +13,7 @@ import { versionPath, wavePath } from './study-paths.ts';
 import { useCanManageStudies } from './use-study-access.ts';
 import { newWaveValues, WaveForm } from './WaveForm.tsx';
 import { WaveStatusBadge } from './WaveStatusBadge.tsx';
+import { ExpandablePanel } from './ExpandablePanel.tsx';
 
 function Versions({ study }: { study: StudyDetail }) {
   const { t } = useTranslation();
@@ -167,32 +168,24 @@ export default function StudyPage() {
         <h2 id="wellen">{t('studies.waves.heading')}</h2>
         <Waves study={s} />
         {canManage && (
-          <>
-            <button
-              type="button"
-              className="button button-primary"
-              aria-expanded={creating}
-              aria-controls="welle-neu-bereich"
-              onClick={() => setCreating((open) => !open)}
-            >
-              {t('studies.waves.create')}
-            </button>
-            <div id="welle-neu-bereich" hidden={!creating} className="panel panel-wide">
-              {creating && (
-                <WaveForm
-                  form="welle-neu"
-                  versions={s.versions}
-                  initial={newWaveValues(s.versions)}
-                  submitLabel={t('studies.waves.createSubmit')}
-                  onSave={async (values) => {
-                    const wave = await api.createWave(s.id, values);
-                    void navigate(wavePath(wave.id), { state: { created: true } });
-                  }}
-                  onCancel={() => setCreating(false)}
-                />
-              )}
-            </div>
-          </>
+          <ExpandablePanel
+            id="welle-neu-bereich"
+            label={t('studies.waves.create')}
+            open={creating}
+            onToggle={() => setCreating((open) => !open)}
+          >
+            <WaveForm
+              form="welle-neu"
+              versions={s.versions}
+              initial={newWaveValues(s.versions)}
+              submitLabel={t('studies.waves.createSubmit')}
+              onSave={async (values) => {
+                const wave = await api.createWave(s.id, values);
+                void navigate(wavePath(wave.id), { state: { created: true } });
+              }}
+              onCancel={() => setCreating(false)}
+            />
+          </ExpandablePanel>
         )}
       </section>
     </>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS, type VersionSummary, type Wave } from '../../../contracts/study-admin.ts';
-import { CheckboxField, ErrorSummary, Field, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/forms.tsx';
+import { CheckboxField, ErrorSummary, Field, SelectField, FormActions, TextAreaField, TextField } from '../../components/forms.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { CheckboxGroup } from './CheckboxGroup.tsx';
 import { DEFAULT_CONSENT_DE, DEFAULT_CONSENT_EN } from './consent-defaults.ts';
@@ -218,14 +218,7 @@ export function WaveForm({
           onChange={set('consentEn')}
           error={errors.fields.consentEn}
         />
-        <div className="actions">
-          <SubmitButton busy={busy}>{submitLabel}</SubmitButton>
-          {onCancel && (
-            <button type="button" className="button button-secondary" onClick={onCancel}>
-              {t('common.cancel')}
-            </button>
-          )}
-        </div>
+        <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
       </form>
     </>
   );
