@@ -58,6 +58,7 @@ export const API = {
   createInvitations: { method: 'POST', path: '/api/waves/:id/invitations', access: 'staff' },
   listInvitations: { method: 'GET', path: '/api/waves/:id/invitations', access: 'staff' },
   importResponses: { method: 'POST', path: '/api/waves/:id/import', access: 'staff' },
+  exportResponsesCsv: { method: 'GET', path: '/api/waves/:id/responses.csv', access: 'team' },
   interviewerWaves: { method: 'GET', path: '/api/interviewer/waves', access: 'staff' },
 
   listOutbox: { method: 'GET', path: '/api/admin/outbox', access: 'admin' },

@@ -191,3 +191,6 @@ export const ImportResultSchema = z.object({
   rejected: z.array(z.object({ row: z.number().int(), errors: z.record(z.string(), z.string()) })),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+/** CSV export: ';' for German spreadsheets (default) or ','. */
+export const ExportQuerySchema = z.strictObject({ separator: z.enum(['semicolon', 'comma']).default('semicolon') });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadCredentials } from './credentials.ts';
 
@@ -188,6 +189,16 @@ test('Mitarbeitende legen eine Studie an, veröffentlichen eine Welle und sehen 
   await expect(answers.getByText(WISH, { exact: true })).toBeVisible();
   await expect(answers.locator('b')).toHaveCount(0);
   await shot(page, '06-ruecklauf');
+
+  // The researchers' export: the same answer as a CSV row, with a BOM for Excel.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'CSV mit Semikolon (Excel auf Deutsch)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^itas-[a-z0-9]+-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.startsWith('\uFEFFresponse_id;channel;received_on;collected_on;')).toBe(true);
+  expect(csv.trim().split('\r\n')).toHaveLength(2);
 
   // 7. The poster: QR code, short link, print button.
   await page.getByRole('link', { name: 'Plakat zum Ausdrucken' }).click();

@@ -140,6 +140,7 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
     body: { fileHash: 'a'.repeat(64), mapping: { Zustimmung: 'zustimmung' }, rows: [{ row: 2, cells: { Zustimmung: '4' } }] },
   }),
   interviewerWaves: () => ({ url: apiPath('interviewerWaves') }),
+  exportResponsesCsv: (c) => ({ url: apiPath('exportResponsesCsv', { id: c.wave.waveId }) }),
 };
 
 const DENIAL_CODE = { 401: 'auth.required', 403: 'auth.forbidden', 404: 'organisation.not_found' } as const;

@@ -2,7 +2,7 @@ import type { AppContext } from './context.ts';
 import { createAuthService, createOrganisationService, createUserService } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createMailService } from './modules/mail/index.ts';
-import { createImportService, createResponseService, createStudyAdminService, createStudyService } from './modules/study/index.ts';
+import { createExportService, createImportService, createResponseService, createStudyAdminService, createStudyService } from './modules/study/index.ts';
 
 /** Wires the services of all modules; used by the HTTP app, the CLI and the demo seed alike. */
 export function createServices(ctx: AppContext) {
@@ -15,6 +15,7 @@ export function createServices(ctx: AppContext) {
   const responses = createResponseService(ctx);
   const studyAdmin = createStudyAdminService(ctx, audit, () => responses.forgetWaves());
   const imports = createImportService(ctx, responses, studyAdmin, audit);
-  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports };
+  const exports = createExportService(ctx, audit);
+  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports, exports };
 }
 export type Services = ReturnType<typeof createServices>;

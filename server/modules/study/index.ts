@@ -6,5 +6,7 @@ export { createStudyAdminService, type StudyAdminService } from './study-admin.s
 export { studyAdminRoutes, shortLinkRoute } from './study-admin.routes.ts';
 export { createImportService, type ImportService } from './import.service.ts';
 export { importRoutes } from './import.routes.ts';
+export { createExportService, type ExportService } from './export.service.ts';
+export { exportRoutes } from './export.routes.ts';
 export { checkDefinition } from './questionnaire/rules.ts';
 export { CONSENT, DEMO_WAVE_CODE, shippedQuestionnaire } from './shipped.ts';

@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { DISTRICTS } from '../../../contracts/study-admin.ts';
 import { ErrorAlert, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
+import { ExportSection } from './ExportSection.tsx';
 import { InvitationsSection } from './InvitationsSection.tsx';
 import { OpenAnswersSection } from './OpenAnswersSection.tsx';
 import { formatDay } from './study-helpers.ts';
@@ -92,6 +93,7 @@ export default function WavePage() {
       <WaveLinks wave={wave} canManage={canManage} />
       <WaveOverviewSection wave={wave} />
       <OpenAnswersSection wave={wave} />
+      <ExportSection wave={wave} />
       {canManage && <InvitationsSection wave={wave} />}
     </>
   );

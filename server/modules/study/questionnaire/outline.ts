@@ -1,7 +1,22 @@
 /** Pages and questions of a definition as plain data, read straight from its JSON (no model). */
 export interface Outline {
   pages: { index: number; name: string; title: string }[];
-  questions: { name: string; type: string; title: string; page: number }[];
+  questions: { name: string; type: string; title: string; page: number; choices: Choice[]; rows: Choice[] }[];
+}
+
+/** A choice (or matrix row) with its stable value and German text. */
+export interface Choice {
+  value: string | number;
+  text: string;
+}
+
+function choicesOf(list: unknown): Choice[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((c: unknown) =>
+    c && typeof c === 'object'
+      ? { value: (c as Json).value as string | number, text: germanText((c as Json).text) || String((c as Json).value) }
+      : { value: c as string | number, text: String(c) },
+  );
 }
 
 type Json = Record<string, unknown>;
@@ -26,7 +41,14 @@ export function outline(definition: unknown): Outline {
       if (!el || typeof el !== 'object') continue;
       if (el.type === 'panel') visit(el.elements, page);
       else if (typeof el.name === 'string' && typeof el.type === 'string' && el.type !== 'html') {
-        result.questions.push({ name: el.name, type: el.type, title: germanText(el.title) || el.name, page });
+        result.questions.push({
+          name: el.name,
+          type: el.type,
+          title: germanText(el.title) || el.name,
+          page,
+          choices: choicesOf(el.choices),
+          rows: choicesOf(el.rows),
+        });
       }
     }
   };
