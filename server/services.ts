@@ -2,7 +2,13 @@ import type { AppContext } from './context.ts';
 import { createAuthService, createOrganisationService, createUserService } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createMailService } from './modules/mail/index.ts';
-import { createExportService, createImportService, createResponseService, createStudyAdminService, createStudyService } from './modules/study/index.ts';
+import {
+  createExportService,
+  createImportService,
+  createResponseService,
+  createStudyAdminService,
+  createStudyService,
+} from './modules/study/index.ts';
 
 /** Wires the services of all modules; used by the HTTP app, the CLI and the demo seed alike. */
 export function createServices(ctx: AppContext) {

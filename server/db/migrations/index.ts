@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m20261126foundation from './2026-11-26-foundation.ts';
 import * as m20261127study from './2026-11-27-study.ts';
 import * as m20261128collection from './2026-11-28-collection.ts';
+import * as m20261129responseOrder from './2026-11-29-response-order.ts';
 
 /** Static list: works under tsx and in bundles alike. Names sort by date. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-foundation': m20261126foundation,
   '2026-11-27-study': m20261127study,
   '2026-11-28-collection': m20261128collection,
+  '2026-11-29-response-order': m20261129responseOrder,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
