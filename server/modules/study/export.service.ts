@@ -95,7 +95,11 @@ function pageReader(ctx: AppContext, waveId: string): () => Promise<ExportRow[]>
  */
 export function createExportService(ctx: AppContext, audit: AuditService) {
   return {
-    async csv(actor: Actor | null, waveId: string, separator: CsvSeparator): Promise<{ fileName: string; lines: AsyncGenerator<string | Buffer> }> {
+    async csv(
+      actor: Actor | null,
+      waveId: string,
+      separator: CsvSeparator,
+    ): Promise<{ fileName: string; lines: AsyncGenerator<string | Buffer> }> {
       authorize(actor, can.readStudies(actor));
       const wave = await findWaveRow(ctx.db, waveId);
       if (!wave) throw new AppError('wave.unknown');
