@@ -1,5 +1,5 @@
 /**
- * npm run bench:export — the streamed CSV export of a large wave over HTTP. Fills an embedded
+ * npm run bench:export [-- --format csv|xlsx|sav] — the streamed export of a large wave over HTTP. Fills an embedded
  * database with generated answer sets of the shipped questionnaire (BENCH_ROWS, default
  * 1,000,000), starts the server as its own process, downloads the export as a researcher would
  * and prints the time, the size and the server's peak memory. Prints figures; asserts nothing.
@@ -9,6 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { apiPath } from '../contracts/api.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrations/index.ts';
@@ -20,6 +21,11 @@ import { startServer } from '../server/test/server-process.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const formatArg = process.argv.indexOf('--format');
+const formatName = formatArg >= 0 ? process.argv[formatArg + 1] : 'csv';
+if (formatName !== 'csv' && formatName !== 'xlsx' && formatName !== 'sav') throw new Error('--format csv|xlsx|sav');
+const FORMAT: 'csv' | 'xlsx' | 'sav' = formatName;
+const ROUTE = { csv: 'exportResponsesCsv', xlsx: 'exportResponsesXlsx', sav: 'exportResponsesSav' } as const;
 const definition = JSON.parse(
   readFileSync(path.join(root, 'server/modules/study/questionnaires/resilienz-studie-suedwestsachsen.json'), 'utf8'),
 ) as object;
@@ -98,7 +104,7 @@ async function main() {
     const baseline = peakMb(server.child.pid!);
 
     const t0 = performance.now();
-    const res = await fetch(`${server.base}/api/waves/${wave.waveId}/responses.csv`, {
+    const res = await fetch(`${server.base}${apiPath(ROUTE[FORMAT], { id: wave.waveId })}`, {
       headers: { cookie, 'accept-encoding': 'identity' },
     });
     let bytes = 0;
@@ -108,8 +114,10 @@ async function main() {
       for (const b of chunk as Uint8Array) if (b === 10) lines++;
     }
     const seconds = (performance.now() - t0) / 1000;
+    if (res.status !== 200) throw new Error(`export: HTTP ${res.status}`);
+    const rows = FORMAT === 'csv' ? `${(lines - 1).toLocaleString('en')} rows` : `${ROWS.toLocaleString('en')} rows`;
     console.log(
-      `export: ${(lines - 1).toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(0)} MB CSV in ${seconds.toFixed(1)} s (target ≤ 15 s); ` +
+      `export: ${rows}, ${(bytes / 1e6).toFixed(0)} MB ${FORMAT.toUpperCase()} in ${seconds.toFixed(1)} s (CSV target ≤ 15 s); ` +
         `server peak memory ${peakMb(server.child.pid!).toFixed(0)} MB (${baseline.toFixed(0)} MB before the export)`,
     );
   } finally {

@@ -59,7 +59,16 @@ export const API = {
   listInvitations: { method: 'GET', path: '/api/waves/:id/invitations', access: 'staff' },
   importResponses: { method: 'POST', path: '/api/waves/:id/import', access: 'staff' },
   exportResponsesCsv: { method: 'GET', path: '/api/waves/:id/responses.csv', access: 'team' },
+  exportResponsesXlsx: { method: 'GET', path: '/api/waves/:id/responses.xlsx', access: 'team' },
+  exportResponsesSav: { method: 'GET', path: '/api/waves/:id/responses.sav', access: 'team' },
+  waveCodebook: { method: 'GET', path: '/api/waves/:id/codebook', access: 'team' },
   interviewerWaves: { method: 'GET', path: '/api/interviewer/waves', access: 'staff' },
+
+  waveResults: { method: 'GET', path: '/api/waves/:id/results', access: 'team' },
+  getWaveMargins: { method: 'GET', path: '/api/waves/:id/margins', access: 'team' },
+  setWaveMargins: { method: 'PUT', path: '/api/waves/:id/margins', access: 'staff' },
+  publishResults: { method: 'PUT', path: '/api/waves/:id/results/published', access: 'staff' },
+  publicResults: { method: 'GET', path: '/api/study/waves/:code/results', access: 'public' },
 
   listOutbox: { method: 'GET', path: '/api/admin/outbox', access: 'admin' },
   listAudit: { method: 'GET', path: '/api/admin/audit', access: 'admin' },

@@ -63,6 +63,8 @@ export const WaveSchema = z.object({
   districts: z.array(DistrictSchema),
   versionId: z.uuid(),
   invitationOnly: z.boolean(),
+  /** Staff published the aggregated results ("Stimmungsbild") on the public page. */
+  resultsPublished: z.boolean(),
   responseCount: z.number().int(),
   /** Optimistic locking: send it back with every change. */
   version: z.number().int(),

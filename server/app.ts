@@ -11,7 +11,7 @@ import { loggerOptions, type Logger } from './logger.ts';
 import { authRoutes, hasDemoUsers, organisationRoutes, userRoutes } from './modules/accounts/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { mailRoutes } from './modules/mail/index.ts';
-import { exportRoutes, importRoutes, shortLinkRoute, studyAdminRoutes, studyRoutes } from './modules/study/index.ts';
+import { exportRoutes, importRoutes, resultsRoutes, shortLinkRoute, studyAdminRoutes, studyRoutes } from './modules/study/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
@@ -153,6 +153,7 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
     studyAdminRoutes(api, services.studyAdmin);
     importRoutes(api, services.imports);
     exportRoutes(api, services.exports);
+    resultsRoutes(api, services.results);
   });
   shortLinkRoute(app);
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API, apiPath, type ApiName } from '../contracts/api.ts';
+import { shippedQuestionnaire } from './modules/study/shipped.ts';
 import { SMALL_DEFINITION, createSmallWave } from './modules/study/study.fixtures.ts';
 import { useTestApp, type TestApp, type TestClient } from './test/test-app.ts';
 
@@ -141,6 +142,24 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
   }),
   interviewerWaves: () => ({ url: apiPath('interviewerWaves') }),
   exportResponsesCsv: (c) => ({ url: apiPath('exportResponsesCsv', { id: c.wave.waveId }) }),
+  exportResponsesXlsx: (c) => ({ url: apiPath('exportResponsesXlsx', { id: c.wave.waveId }) }),
+  exportResponsesSav: (c) => ({ url: apiPath('exportResponsesSav', { id: c.wave.waveId }) }),
+  waveCodebook: (c) => ({ url: apiPath('waveCodebook', { id: c.wave.waveId }) }),
+  waveResults: (c) => ({ url: apiPath('waveResults', { id: c.wave.waveId }) }),
+  getWaveMargins: (c) => ({ url: apiPath('getWaveMargins', { id: c.wave.waveId }) }),
+  setWaveMargins: async (c) => {
+    const w = await createSmallWave(c.t, {}, shippedQuestionnaire());
+    return {
+      url: apiPath('setWaveMargins', { id: w.waveId }),
+      body: { title: 'Zensus', source: 'Landesamt', licence: 'dl-de/by-2-0', margins: { sex: { '1': 49, '2': 51 } } },
+    };
+  },
+  publishResults: (c) => ({ url: apiPath('publishResults', { id: c.wave.waveId }), body: { published: true } }),
+  publicResults: async (c) => {
+    const w = await createSmallWave(c.t);
+    await c.t.app.services.results.publish(await c.t.actor('staff'), w.waveId, true);
+    return { url: apiPath('publicResults', { code: w.code }) };
+  },
 };
 
 const DENIAL_CODE = { 401: 'auth.required', 403: 'auth.forbidden', 404: 'organisation.not_found' } as const;

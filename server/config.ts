@@ -25,6 +25,9 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   NODE_ENV: z.string().optional(),
+  /** Disclosure control: smallest unweighted n shown in results (never below 3). */
+  RESULTS_MIN_CELL: z.coerce.number().int().min(3, 'RESULTS_MIN_CELL darf nicht unter 3 liegen.').default(5),
+  RESULTS_MIN_CELL_CROSSTAB: z.coerce.number().int().min(3, 'RESULTS_MIN_CELL_CROSSTAB darf nicht unter 3 liegen.').default(10),
 });
 
 export interface Config {
@@ -46,6 +49,8 @@ export interface Config {
   passwordCost: number;
   bodyLimitBytes: number;
   version: string;
+  /** Disclosure control of results: smallest unweighted n per cell (estimates, crosstabs/open answers). */
+  results: { minCell: number; minCellCrosstab: number };
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordCost: 17,
     bodyLimitBytes: 1024 * 1024,
     version: readVersion(),
+    results: { minCell: e.RESULTS_MIN_CELL, minCellCrosstab: e.RESULTS_MIN_CELL_CROSSTAB },
   };
 }
 
@@ -119,6 +125,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     passwordCost: 10,
     bodyLimitBytes: 1024 * 1024,
     version: '0.0.0-test',
+    results: { minCell: 5, minCellCrosstab: 10 },
     ...overrides,
   };
 }

@@ -104,6 +104,26 @@ const MESSAGES = {
     'This survey has not started yet. Please come back later.',
     409,
   ],
+  'results.not_published': [
+    'Für diese Befragung sind noch keine Ergebnisse veröffentlicht.',
+    'No results have been published for this survey yet.',
+    404,
+  ],
+  'results.not_publishable': [
+    'Eine Welle im Entwurf hat noch keine Ergebnisse. Veröffentlichen Sie zuerst die Befragung.',
+    'A draft wave has no results yet. Publish the survey first.',
+    409,
+  ],
+  'results.filter_invalid': [
+    'Diesen Filter gibt es für diese Welle nicht. Bitte wählen Sie einen Wert aus der Liste.',
+    'This filter does not exist for this wave. Please choose a value from the list.',
+    400,
+  ],
+  'margins.invalid': [
+    'Die Randverteilungen sind so nicht verwendbar. Bitte beheben Sie die genannten Punkte.',
+    'These margins cannot be used. Please fix the points listed.',
+    400,
+  ],
   'invitation.unknown': [
     'Diesen Einladungscode gibt es nicht. Bitte prüfen Sie Ihre Eingabe.',
     'This invitation code does not exist. Please check your input.',

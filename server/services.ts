@@ -6,6 +6,7 @@ import {
   createExportService,
   createImportService,
   createResponseService,
+  createResultsService,
   createStudyAdminService,
   createStudyService,
 } from './modules/study/index.ts';
@@ -22,6 +23,7 @@ export function createServices(ctx: AppContext) {
   const studyAdmin = createStudyAdminService(ctx, audit, () => responses.forgetWaves());
   const imports = createImportService(ctx, responses, studyAdmin, audit);
   const exports = createExportService(ctx, audit);
-  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports, exports };
+  const results = createResultsService(ctx, audit);
+  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports, exports, results };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -119,6 +119,8 @@ export interface WaveTable {
   updated_at: string;
   version: number;
   invitation_only: number;
+  /** 1 when the aggregated results are public; defaults to 0 in the database. */
+  results_published?: number;
 }
 
 /** A single-use invitation code of a panel wave; knows only whether it was used. */
@@ -136,6 +138,17 @@ export interface PageReachTable {
   channel: string;
   page: number;
   reached: number;
+}
+
+/** Population margins set by staff for raking a wave; without a row the shipped table applies. */
+export interface WaveMarginsTable {
+  wave_id: string;
+  title: string;
+  source: string;
+  licence: string;
+  /** JSON: variable name -> level code -> population total. */
+  margins: string;
+  updated_at: string;
 }
 
 /** One anonymous answer set. No IP, no user agent, no exact time, no session or user id. */
@@ -179,6 +192,7 @@ export interface Database {
   response_conflict: ResponseConflictTable;
   invitation: InvitationTable;
   page_reach: PageReachTable;
+  wave_margins: WaveMarginsTable;
 }
 
 /** Tables in an order where every foreign key points backwards: used by backup and restore. */
@@ -197,6 +211,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'response_conflict',
   'invitation',
   'page_reach',
+  'wave_margins',
 ] as const satisfies readonly (keyof Database)[];
 
 export type Generated<T> = _G<T>;

@@ -3,6 +3,7 @@ import * as m20261126foundation from './2026-11-26-foundation.ts';
 import * as m20261127study from './2026-11-27-study.ts';
 import * as m20261128collection from './2026-11-28-collection.ts';
 import * as m20261129responseOrder from './2026-11-29-response-order.ts';
+import * as m20261129results from './2026-11-29-results.ts';
 
 /** Static list: works under tsx and in bundles alike. Names sort by date. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-study': m20261127study,
   '2026-11-28-collection': m20261128collection,
   '2026-11-29-response-order': m20261129responseOrder,
+  '2026-11-29-results': m20261129results,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -18,3 +18,19 @@ export async function responsePage(db: DbOrTrx, waveId: string, afterId: string,
     .limit(limit)
     .execute();
 }
+
+/** Number of responses of a wave. */
+export async function countResponses(db: DbOrTrx, waveId: string): Promise<number> {
+  const row = await db
+    .selectFrom('response')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('wave_id', '=', waveId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Title of the study a wave belongs to. */
+export async function studyTitle(db: DbOrTrx, studyId: string): Promise<string> {
+  const row = await db.selectFrom('study').select('title').where('id', '=', studyId).executeTakeFirst();
+  return row?.title ?? '';
+}

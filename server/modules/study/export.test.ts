@@ -76,7 +76,7 @@ describe('exporting responses as CSV', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(res.body.slice(1), ';');
-    expect(header).toEqual(['response_id', 'channel', 'received_on', 'collected_on', 'zustimmung', 'warum', 'idee']);
+    expect(header).toEqual(['response_id', 'channel', 'received_on', 'collected_on', 'zustimmung', 'warum', 'idee', 'gewicht']);
     expect(rows).toHaveLength(5);
     const ideas = rows.map((r) => r[6]).sort();
     expect(ideas).toEqual(
@@ -120,7 +120,7 @@ describe('exporting responses as CSV', () => {
       await t.client().post(`/api/study/waves/${study.code}/responses`, { channel: 'online', responses: responses.slice(i, i + 1000) });
     const res = await analyst.get(`/api/waves/${study.waveId}/responses.csv?separator=comma`);
     const [header, ...rows] = parseCsv(res.body.slice(1), ',');
-    expect(header!.slice(4)).toEqual(['zustimmung', 'verkehr_1', 'verkehr_2', 'verkehr_3', 'idee']);
+    expect(header!.slice(4)).toEqual(['zustimmung', 'verkehr_1', 'verkehr_2', 'verkehr_3', 'idee', 'gewicht']);
     expect(rows).toHaveLength(2500);
     expect(rows.map((r) => r[0]).sort()).toEqual(responses.map((r) => r.id).sort());
     const byId = new Map(rows.map((r) => [r[0], r]));

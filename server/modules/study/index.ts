@@ -8,5 +8,7 @@ export { createImportService, type ImportService } from './import.service.ts';
 export { importRoutes } from './import.routes.ts';
 export { createExportService, type ExportService } from './export.service.ts';
 export { exportRoutes } from './export.routes.ts';
+export { createResultsService, type ResultsService } from './results.service.ts';
+export { resultsRoutes } from './results.routes.ts';
 export { checkDefinition } from './questionnaire/rules.ts';
 export { CONSENT, DEMO_WAVE_CODE, shippedQuestionnaire } from './shipped.ts';

@@ -66,7 +66,7 @@ function assertUsable(definition: object): void {
     throw new AppError('study.definition_invalid', { fields: problems.map((p) => ({ path: p.path, message: p.message })) });
 }
 
-function presentWave(w: WaveRow, responseCount: number): Wave {
+export function presentWave(w: WaveRow, responseCount: number): Wave {
   return {
     id: w.id,
     studyId: w.study_id,
@@ -81,6 +81,7 @@ function presentWave(w: WaveRow, responseCount: number): Wave {
     districts: JSON.parse(w.districts) as Wave['districts'],
     versionId: w.version_id,
     invitationOnly: w.invitation_only === 1,
+    resultsPublished: w.results_published === 1,
     responseCount,
     version: w.version,
   };

@@ -23,7 +23,7 @@ export const SMALL_DEFINITION = {
 
 let n = 0;
 
-/** Creates a study with one wave (open by default) through the study service. */
+/** Creates a study with one wave (open by default) through the study service; the small questionnaire unless another is given. */
 export async function createSmallWave(
   t: TestApp,
   wave: Partial<{
@@ -32,6 +32,7 @@ export async function createSmallWave(
     opensOn: string;
     closesOn: string;
   }> = {},
+  definition: object = SMALL_DEFINITION,
 ) {
   n += 1;
   const created = await t.app.services.studies.createStudy({
@@ -39,7 +40,7 @@ export async function createSmallWave(
     title: 'Teststudie',
     description: 'Für Tests',
     organisationId: await t.orgId('cwe'),
-    definition: SMALL_DEFINITION,
+    definition,
     wave: {
       name: 'Welle 1',
       opensOn: '2026-03-01',
