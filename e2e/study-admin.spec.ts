@@ -191,9 +191,11 @@ test('Mitarbeitende legen eine Studie an, veröffentlichen eine Welle und sehen 
   await shot(page, '06-ruecklauf');
 
   // The researchers' export: the same answer as a CSV row, with a BOM for Excel.
+  const exportSection = page.locator('section[aria-labelledby="export"]');
+  await exportSection.getByRole('radio', { name: 'CSV mit Semikolon (Excel auf Deutsch)' }).check();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'CSV mit Semikolon (Excel auf Deutsch)' }).click(),
+    exportSection.getByRole('button', { name: 'Export herunterladen' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^itas-[a-z0-9]+-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8');

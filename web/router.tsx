@@ -55,11 +55,16 @@ export const routes: RouteObject[] = [
               { path: PATHS.adminWave, ...page(() => import('./features/study-admin/WavePage.tsx')) },
               { path: PATHS.adminWavePoster, ...page(() => import('./features/study-admin/PosterPage.tsx')) },
               { path: PATHS.adminWaveCodes, ...page(() => import('./features/study-admin/CodesPage.tsx')) },
+              { path: PATHS.adminWaveResults, ...page(() => import('./features/results/ResultsPage.tsx')) },
+              { path: PATHS.adminWaveReport, ...page(() => import('./features/results/ReportPage.tsx')) },
             ],
           },
           // For staff as well as admins: outside the admin-only layout.
           { path: PATHS.adminWaveImport, ...page(() => import('./features/study-admin/ImportPage.tsx')) },
           { path: PATHS.survey, ...page(() => import('./features/study/SurveyPage.tsx')) },
+          // Published results for everyone; a wave without published results shows a friendly notice.
+          { path: PATHS.publicResults, ...page(() => import('./features/results/PublicResultsPage.tsx')) },
+          { path: PATHS.publicReport, ...page(() => import('./features/results/ReportPage.tsx')) },
           { path: PATHS.interviewer, ...page(() => import('./features/interviewer/InterviewerHomePage.tsx')) },
           { path: PATHS.interviewerWave, ...page(() => import('./features/interviewer/InterviewerWavePage.tsx')) },
           { path: '*', ...page(() => import('./features/errors/NotFoundPage.tsx')) },

@@ -17,6 +17,7 @@ import { AuditPageSchema, EndedSessionsSchema, MetaSchema, OutboxPageSchema, typ
 import { API, apiPath, type ApiName } from '../../contracts/api.ts';
 import { ErrorBodySchema, OkSchema, type Role } from '../../contracts/common.ts';
 import { PublicWaveSchema, SubmitResultSchema, type SubmitBatch } from '../../contracts/study.ts';
+import { WaveMarginsSchema, WaveResultsSchema, type MarginsBody, type ResultsQuery } from '../../contracts/results.ts';
 import {
   CheckDefinitionResultSchema,
   ImportResultSchema,
@@ -301,6 +302,12 @@ export const api = {
   listInvitations: (id: string, o: Signal = {}) => call('listInvitations', { schema: InvitationListSchema, params: { id }, ...o }),
   importResponses: (id: string, body: ImportBody, o: Signal = {}) =>
     call('importResponses', { schema: ImportResultSchema, params: { id }, body, ...o }),
+  waveResults: (id: string, query: ResultsQuery, o: Signal = {}) =>
+    call('waveResults', { schema: WaveResultsSchema, params: { id }, query: { ...query }, ...o }),
+  getWaveMargins: (id: string, o: Signal = {}) => call('getWaveMargins', { schema: WaveMarginsSchema, params: { id }, ...o }),
+  setWaveMargins: (id: string, body: MarginsBody) => call('setWaveMargins', { schema: WaveMarginsSchema, params: { id }, body }),
+  publishResults: (id: string, published: boolean) => call('publishResults', { schema: WaveSchema, params: { id }, body: { published } }),
+  publicResults: (code: string, o: Signal = {}) => call('publicResults', { schema: WaveResultsSchema, params: { code }, ...o }),
   interviewerWaves: (o: Signal = {}) => call('interviewerWaves', { schema: InterviewerWavesSchema, ...o }),
 
   listOutbox: (page: PageQuery, o: Signal = {}) => call('listOutbox', { schema: OutboxPageSchema, query: { ...page }, ...o }),

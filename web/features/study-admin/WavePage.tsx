@@ -5,9 +5,11 @@ import { ErrorAlert, PageHeading, StatusMessage, useMessage } from '../../compon
 import { currentLanguage } from '../../i18n.ts';
 import { ExportSection } from './ExportSection.tsx';
 import { InvitationsSection } from './InvitationsSection.tsx';
+import { MarginsSection } from './MarginsSection.tsx';
 import { OpenAnswersSection } from './OpenAnswersSection.tsx';
+import { ResultsPublishSection } from './ResultsPublishSection.tsx';
 import { formatDay } from './study-helpers.ts';
-import { studyPath, versionPath } from './study-paths.ts';
+import { publicResultsPath, resultsPath, studyPath, versionPath } from './study-paths.ts';
 import { useWave } from './use-wave.ts';
 import { useCanManageStudies } from './use-study-access.ts';
 import { WaveActions } from './WaveActions.tsx';
@@ -16,7 +18,10 @@ import { WaveOverviewSection } from './WaveOverviewSection.tsx';
 import { WaveStatusBadge } from './WaveStatusBadge.tsx';
 import { WaveNotLoaded } from './WaveNotLoaded.tsx';
 
-/** One wave: status and actions, the ways in (link, QR, poster), intake, open answers and codes. */
+/**
+ * One wave: status and actions, the way to its results, the ways in (link, QR, poster), intake,
+ * weighting margins and publication of the results, open answers, exports and codes.
+ */
 export default function WavePage() {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -78,6 +83,13 @@ export default function WavePage() {
         </div>
       </dl>
 
+      <div className="actions">
+        <Link className="button button-primary" to={resultsPath(wave.id)}>
+          {t('resultsAdmin.dashboardLink')}
+        </Link>
+        {wave.resultsPublished && <Link to={publicResultsPath(wave.code)}>{t('resultsAdmin.publicLink')}</Link>}
+      </div>
+
       {canManage && (
         <WaveActions
           study={study}
@@ -92,6 +104,15 @@ export default function WavePage() {
 
       <WaveLinks wave={wave} canManage={canManage} />
       <WaveOverviewSection wave={wave} />
+      <ResultsPublishSection
+        wave={wave}
+        canManage={canManage}
+        onChanged={(changed, key) => {
+          loaded.setData({ study, wave: changed });
+          setMessage({ key });
+        }}
+      />
+      <MarginsSection wave={wave} canManage={canManage} />
       <OpenAnswersSection wave={wave} />
       <ExportSection wave={wave} />
       {canManage && <InvitationsSection wave={wave} />}
