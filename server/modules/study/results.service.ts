@@ -65,11 +65,14 @@ const SCALE_TITLES: Record<string, string> = {
 
 const RESULT_CACHE = 64;
 /**
- * How long a computed view may still be served, while its successor is computed in the
- * background, after new responses arrived (stale-while-revalidate): requests stay fast while
- * answers stream in, and the results are never more than this (plus one computation) behind.
+ * Stale-while-revalidate for computed views while answers stream in: a view computed less than
+ * REFRESH_MS ago is served as it is; up to STALE_MS it is served while its successor is computed
+ * in the background; older, it is computed before answering. So every view is recomputed at most
+ * every REFRESH_MS however fast responses arrive (the computation shares the event loop), and a
+ * view nobody looked at for a minute is always current.
  */
-const STALE_MS = 10_000;
+const REFRESH_MS = 15_000;
+const STALE_MS = 60_000;
 
 interface CachedView {
   stamp: string;
@@ -482,7 +485,7 @@ async function resultsFor(ctx: AppContext, wave: WaveRow, query: ResultsQuery, a
   ].join('|');
   const now = ctx.clock().getTime();
   const hit = resultCache.get(key);
-  if (hit && hit.stamp === data.stamp) return remember(key, hit);
+  if (hit && (hit.stamp === data.stamp || now - hit.computedAt < REFRESH_MS)) return remember(key, hit);
   if (hit && now - hit.computedAt < STALE_MS) {
     if (!hit.refreshing) {
       hit.refreshing = true;
