@@ -10,31 +10,11 @@
  *      every few seconds.
  * Prints figures; asserts nothing.
  */
-import { execSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrations/index.ts';
-import { createLogger } from '../server/logger.ts';
-import { canonicalJson } from '../server/modules/study/response.service.ts';
-import { sampleAnswers } from '../server/modules/study/questionnaire/sample-answers.ts';
-import { createServices } from '../server/services.ts';
-import { startServer } from '../server/test/server-process.ts';
+import { randomUUID } from 'node:crypto';
+import { finish, largeWave, peakMb, serveSignedIn } from './large-wave.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const PREVIOUS_ROWS = 20_000;
-const definition = JSON.parse(
-  readFileSync(path.join(root, 'server/modules/study/questionnaires/resilienz-studie-suedwestsachsen.json'), 'utf8'),
-) as object;
-
-function peakMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 const summary = (ms: number[]) => {
@@ -43,34 +23,12 @@ const summary = (ms: number[]) => {
 };
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'itas-bench-dashboard-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
-  const services = createServices({ db: handle.db, dialect: handle.dialect, config, clock: () => new Date(), log: createLogger('warn') });
-  const cwe = (await services.organisations.bySlug('cwe'))!;
-  const today = new Date().toISOString().slice(0, 10);
-  const wave = await services.studies.createStudy({
-    slug: 'bench-dashboard',
-    title: 'Benchmark Stimmungsbild',
-    description: '',
-    organisationId: cwe.id,
-    definition,
-    wave: {
-      name: 'Welle 2',
-      opensOn: today,
-      closesOn: '2099-12-31',
-      status: 'open',
-      channels: ['online'],
-      consentDe: '-',
-      consentEn: '-',
-      districts: ['14511'],
-    },
-  });
+  const started = performance.now();
+  const data = await largeWave('dashboard', 'Welle 2');
   // The earlier wave of the same study, for "change since the previous wave".
-  const current = await handle.db.selectFrom('wave').selectAll().where('id', '=', wave.waveId).executeTakeFirstOrThrow();
+  const current = await data.handle.db.selectFrom('wave').selectAll().where('id', '=', data.wave.waveId).executeTakeFirstOrThrow();
   const previousId = randomUUID();
-  await handle.db
+  await data.handle.db
     .insertInto('wave')
     .values({
       ...current,
@@ -82,50 +40,17 @@ async function main() {
       status: 'closed',
     })
     .execute();
-  const password = 'Zwickau Chemnitz Plauen 2026';
-  await services.users.create(
-    null,
-    { email: 'dashboard-lasttest@itas.example', displayName: 'Bench', role: 'analyst', organisationId: cwe.id, password },
-    { trusted: true },
-  );
-
-  const started = performance.now();
-  const generate = sampleAnswers(definition);
-  const pool = Array.from({ length: 5000 }, () => canonicalJson(generate()));
-  const insert = handle.sqlite!.prepare(
-    `INSERT INTO response (id, wave_id, version_id, channel, answers, content_hash, collected_on, received_on, paradata)
-     VALUES (?, ?, ?, 'online', ?, ?, NULL, ?, '{}')`,
-  );
-  const fill = handle.sqlite!.transaction((waveId: string, from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const answers = pool[(i * 7919) % pool.length]!;
-      insert.run(randomUUID(), waveId, wave.versionId, answers, createHash('sha1').update(answers).digest('hex'), today);
-    }
-  });
-  for (let i = 0; i < ROWS; i += 50_000) fill(wave.waveId, i, Math.min(ROWS, i + 50_000));
-  fill(previousId, 0, PREVIOUS_ROWS);
-  await handle.close();
+  data.fill(data.wave.waveId, ROWS);
+  data.fill(previousId, PREVIOUS_ROWS);
+  await data.close();
   console.log(
     `data: ${ROWS.toLocaleString('en')} responses (+ ${PREVIOUS_ROWS.toLocaleString('en')} in the previous wave) written in ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+  const { wave, pool } = data;
 
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
-  const server = await startServer(dataDir, { args: ['--no-demo'], nodeArgs: profile });
+  const { server, cookie } = await serveSignedIn(data.dataDir);
   try {
-    const me = await fetch(`${server.base}/api/auth/me`);
-    let cookie = me.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const login = await fetch(`${server.base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ email: 'dashboard-lasttest@itas.example', password }),
-    });
-    cookie = [cookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
-
     const views: string[] = [];
     for (const weighted of ['true', 'false']) {
       for (const filter of [
@@ -196,17 +121,8 @@ async function main() {
     console.log(`dashboard requests while ${sent} responses arrived over 30 s: ${summary(live)} (target p95 ≤ 200 ms)`);
     console.log(`server peak memory ${peakMb(server.child.pid!).toFixed(0)} MB`);
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((r) => server.child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await finish(server, data.dataDir);
   }
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
-  } catch {
-    /* not a git checkout */
-  }
-  console.log(`commit ${commit}, node ${process.version}, SQLite`);
 }
 
 await main();

@@ -33,7 +33,7 @@ import { previousWaveWithResponses, setResultsPublishedFlag, upsertWaveMarginsRo
 import { presentWave } from './study-admin.service.ts';
 import { findStudyRow, findWaveRow, responseCountsBy } from './study-admin.repository.ts';
 import { findWaveByCode } from './study.repository.ts';
-import { forgetWaveData, marginsOfWave, waveWeighting, type WaveData, type WeightingResult } from './wave-data.ts';
+import { codesColumn, forgetWaveData, marginsOfWave, waveWeighting, type WaveData, type WeightingResult } from './wave-data.ts';
 
 /**
  * The "Stimmungsbild" of a wave: scale indices, their breakdowns and every closed question's
@@ -145,33 +145,11 @@ function column(frame: Frame, name: string): Float64Array {
   return col;
 }
 
-/** A grouping column over the frame: answer codes as levels; rows outside the domain (filter) get no group. */
-function groupColumn(name: string, values: Float64Array, domain: Uint8Array | null, skip: Set<number> = new Set()): CategoricalColumn {
-  const levels: string[] = [];
-  const index = new Map<number, number>();
-  const codes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if ((domain && !domain[i]) || Number.isNaN(v) || skip.has(v)) {
-      codes[i] = -1;
-      continue;
-    }
-    let c = index.get(v);
-    if (c === undefined) {
-      c = levels.length;
-      levels.push(String(v));
-      index.set(v, c);
-    }
-    codes[i] = c;
-  }
-  return { kind: 'categorical', name, codes, levels };
-}
-
 /** The categorical form of a question over the whole frame (independent of filters), built once. */
 function categoricalOf(frame: Frame, name: string): CategoricalColumn {
   let col = frame.categorical.get(name);
   if (!col) {
-    col = groupColumn(name, column(frame, name), null);
+    col = codesColumn(name, column(frame, name));
     frame.categorical.set(name, col);
   }
   return col;
@@ -182,7 +160,7 @@ function breakdownColumn(frame: Frame, breakdown: Breakdown): CategoricalColumn 
   const key = `breakdown:${breakdown}`;
   let col = frame.derived.get(key);
   if (!col) {
-    col = groupColumn(breakdown, column(frame, BREAKDOWN_QUESTION[breakdown]), frame.domain, NO_GROUP_CODES);
+    col = codesColumn(breakdown, column(frame, BREAKDOWN_QUESTION[breakdown]), { mask: frame.domain, skip: NO_GROUP_CODES });
     frame.derived.set(key, col);
   }
   return col;

@@ -274,8 +274,17 @@ export function variableName(name: string): string {
   return VARIABLE_NAMES[name] ?? name;
 }
 
-/** Integer codes as a categorical column (levels are the codes as text). */
-export function codesColumn(name: string, values: Float64Array, keep?: Uint8Array): CategoricalColumn {
+/**
+ * Answer codes as a categorical column (levels are the codes as text, in order of appearance).
+ * `keep` takes only those rows; `mask` and `skip` leave rows (outside a filter) or codes (such as
+ * "keine Angabe") without a level, as missing.
+ */
+export function codesColumn(
+  name: string,
+  values: Float64Array,
+  options: { keep?: Uint8Array; mask?: Uint8Array | null; skip?: ReadonlySet<number> } = {},
+): CategoricalColumn {
+  const { keep, mask, skip } = options;
   const levels: string[] = [];
   const index = new Map<number, number>();
   const n = keep ? keep.reduce((a, b) => a + b, 0) : values.length;
@@ -284,7 +293,7 @@ export function codesColumn(name: string, values: Float64Array, keep?: Uint8Arra
   for (let i = 0; i < values.length; i++) {
     if (keep && !keep[i]) continue;
     const v = values[i]!;
-    if (Number.isNaN(v)) {
+    if (Number.isNaN(v) || (mask && !mask[i]) || skip?.has(v)) {
       codes[j++] = -1;
       continue;
     }
@@ -307,20 +316,23 @@ export function codesColumn(name: string, values: Float64Array, keep?: Uint8Arra
  */
 export function weightData(data: WaveData, margins: MarginsInUse): WeightingResult {
   const variables = Object.keys(margins.margins);
-  const base = { margins, variables };
   const included = new Uint8Array(data.rows);
   const weights = new Float64Array(data.rows);
+  let excluded: WeightingResult['excluded'] = [];
+  /** No weighting possible: the results are unweighted, and `problem` says why. */
+  const unweighted = (problem: string | null, diagnostics: WeightDiagnostics | null = null): WeightingResult => ({
+    margins,
+    variables,
+    included,
+    weights,
+    design: null,
+    diagnostics,
+    excluded,
+    problem,
+  });
   const missingVariable = variables.find((v) => !data.values.has(v));
   if (variables.length === 0 || missingVariable) {
-    return {
-      ...base,
-      included,
-      weights,
-      design: null,
-      diagnostics: null,
-      excluded: [],
-      problem: `Der Fragebogen enthält die Gewichtungsvariable „${missingVariable ?? '–'}“ nicht: Die Ergebnisse sind ungewichtet.`,
-    };
+    return unweighted(`Der Fragebogen enthält die Gewichtungsvariable „${missingVariable ?? '–'}“ nicht: Die Ergebnisse sind ungewichtet.`);
   }
   const labels = new Map(data.questions.map((q) => [q.name, new Map(q.choices.map((c) => [String(c.value), c.text]))]));
   const reasons = new Map<string, number>();
@@ -339,62 +351,33 @@ export function weightData(data: WaveData, margins: MarginsInUse): WeightingResu
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
   }
-  const excluded = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
-  const kept = included.reduce((a, b) => a + b, 0);
-  if (kept === 0) {
-    return {
-      ...base,
-      included,
-      weights,
-      design: null,
-      diagnostics: null,
-      excluded,
-      problem: data.rows === 0 ? null : 'Niemand lässt sich gewichten: Allen Antworten fehlt ein Gewichtungsmerkmal.',
-    };
+  excluded = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+  if (included.every((x) => x === 0)) {
+    return unweighted(data.rows === 0 ? null : 'Niemand lässt sich gewichten: Allen Antworten fehlt ein Gewichtungsmerkmal.');
   }
+  let result;
   try {
-    const result = rake(
-      variables.map((v) => codesColumn(v, data.values.get(v)!, included)),
+    result = rake(
+      variables.map((v) => codesColumn(v, data.values.get(v)!, { keep: included })),
       margins.margins,
       undefined,
       { tolerance: 1e-8, maxIterations: 1000 },
     );
-    if (!result.diagnostics.converged) {
-      return {
-        ...base,
-        included,
-        weights,
-        design: null,
-        diagnostics: result.diagnostics,
-        excluded,
-        problem:
-          `Die Gewichtung konvergiert nicht (nach ${result.diagnostics.iterations} Durchläufen noch ` +
-          `${(result.diagnostics.maxDeviation * 100).toPrecision(2)} % Abweichung): Die Ergebnisse sind ungewichtet.`,
-      };
-    }
-    let j = 0;
-    for (let i = 0; i < data.rows; i++) if (included[i]) weights[i] = result.weights[j++]!;
-    return {
-      ...base,
-      included,
-      weights,
-      design: calibratedDesign(result.weights, result.calibration),
-      diagnostics: result.diagnostics,
-      excluded,
-      problem: null,
-    };
   } catch (e) {
     if (!(e instanceof WeightingError)) throw e;
-    return {
-      ...base,
-      included,
-      weights,
-      design: null,
-      diagnostics: null,
-      excluded,
-      problem: `Gewichtung nicht möglich: ${e.message} Die Ergebnisse sind ungewichtet.`,
-    };
+    return unweighted(`Gewichtung nicht möglich: ${e.message} Die Ergebnisse sind ungewichtet.`);
   }
+  const d = result.diagnostics;
+  if (!d.converged) {
+    return unweighted(
+      `Die Gewichtung konvergiert nicht (nach ${d.iterations} Durchläufen noch ` +
+        `${(d.maxDeviation * 100).toPrecision(2)} % Abweichung): Die Ergebnisse sind ungewichtet.`,
+      d,
+    );
+  }
+  let j = 0;
+  for (let i = 0; i < data.rows; i++) if (included[i]) weights[i] = result.weights[j++]!;
+  return { ...unweighted(null, d), design: calibratedDesign(result.weights, result.calibration) };
 }
 
 /** Weighting of the wave's cached data (recomputed when responses or margins change). */

@@ -2,7 +2,8 @@ import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import type { EChartsType } from 'echarts/core';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n.ts';
-import { downloadBlob, svgToPng } from './chart-download.ts';
+import { downloadBlob } from '../../lib/download.ts';
+import { svgToPng } from './chart-download.ts';
 import {
   barChartOption,
   chartCsvFile,

@@ -1,15 +1,4 @@
-/** Saving a chart: a file download from text or a blob, and a PNG drawn from the chart's SVG. */
-
-export function downloadBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** Saving a chart: a PNG drawn from the chart's SVG (downloads themselves: lib/download.ts). */
 
 /** Draws the SVG on a white canvas at twice its size (sharp in documents and slides). */
 export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {

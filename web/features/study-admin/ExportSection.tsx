@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiPath } from '../../../contracts/api.ts';
 import type { Wave } from '../../../contracts/study-admin.ts';
+import { downloadBlob } from '../../lib/download.ts';
 
 type Format = 'csvSemicolon' | 'csvComma' | 'xlsx' | 'sav';
 const FORMATS: Format[] = ['csvSemicolon', 'csvComma', 'xlsx', 'sav'];
@@ -68,14 +69,7 @@ export function ExportSection({ wave }: { wave: Wave }) {
       }
       const blob = new Blob(chunks, { type: res.headers.get('content-type') ?? 'application/octet-stream' });
       const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `itas-${wave.code}`;
-      const href = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = href;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+      downloadBlob(name, blob);
     } catch (e) {
       setError(t('studies.export.failed', { reason: e instanceof Error ? e.message : t('errors.unknown') }));
     } finally {

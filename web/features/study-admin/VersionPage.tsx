@@ -14,6 +14,7 @@ import { onField } from './form-errors.ts';
 import { studyPath, versionPath } from './study-paths.ts';
 import { SurveyPreview } from './SurveyPreview.tsx';
 import { useCanManageStudies } from './use-study-access.ts';
+import { downloadBlob } from '../../lib/download.ts';
 
 const FORM = 'fragebogen';
 const CHECK_DELAY_MS = 500;
@@ -28,16 +29,7 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
-function downloadText(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const downloadText = (text: string, filename: string) => downloadBlob(filename, new Blob([text], { type: 'application/json' }));
 
 function Editor({
   study,

@@ -3,20 +3,12 @@ import type { ImportResult as Result } from '../../../contracts/study-admin.ts';
 import { TableScroll } from '../../components/ui.tsx';
 import { rejectedReportCsv } from './import-report.ts';
 import type { ImportTable } from './import-table.ts';
+import { downloadBlob } from '../../lib/download.ts';
 
 /** More rejected rows than this are in the report only: a page with thousands of rows helps nobody. */
 const SHOWN_REJECTED = 100;
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (name: string, text: string) => downloadBlob(name, new Blob([text], { type: 'text/csv;charset=utf-8' }));
 
 /** Step 5: what was stored, and the rejected rows with their reasons (also as a CSV report). */
 export function ImportResultView({ result, table, fileName }: { result: Result; table: ImportTable; fileName: string }) {
