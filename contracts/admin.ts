@@ -42,6 +42,12 @@ export const AUDIT_ACTIONS = [
   'wave.results_withdrawn',
   'invitations.created',
   'responses.imported',
+  'event.created',
+  'event.updated',
+  'event.session_created',
+  'event.session_updated',
+  'event.session_deleted',
+  'person.created',
   'backup.created',
   'backup.restored',
 ] as const;

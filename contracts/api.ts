@@ -70,6 +70,19 @@ export const API = {
   publishResults: { method: 'PUT', path: '/api/waves/:id/results/published', access: 'staff' },
   publicResults: { method: 'GET', path: '/api/study/waves/:code/results', access: 'public' },
 
+  listEvents: { method: 'GET', path: '/api/events', access: 'public' },
+  getEvent: { method: 'GET', path: '/api/events/:slug', access: 'public' },
+  eventCalendar: { method: 'GET', path: '/api/events/:slug/calendar.ics', access: 'public' },
+  sessionCalendar: { method: 'GET', path: '/api/events/:slug/sessions/:sessionId/calendar.ics', access: 'public' },
+  eventSchedule: { method: 'GET', path: '/api/events/:slug/schedule.json', access: 'public' },
+  createEvent: { method: 'POST', path: '/api/events', access: 'staff' },
+  updateEvent: { method: 'PUT', path: '/api/events/:id', access: 'staff' },
+  createSession: { method: 'POST', path: '/api/events/:id/sessions', access: 'staff' },
+  updateSession: { method: 'PUT', path: '/api/events/:id/sessions/:sessionId', access: 'staff' },
+  deleteSession: { method: 'DELETE', path: '/api/events/:id/sessions/:sessionId', access: 'staff' },
+  listPeople: { method: 'GET', path: '/api/people', access: 'staff' },
+  createPerson: { method: 'POST', path: '/api/people', access: 'staff' },
+
   listOutbox: { method: 'GET', path: '/api/admin/outbox', access: 'admin' },
   listAudit: { method: 'GET', path: '/api/admin/audit', access: 'admin' },
 } as const satisfies Record<string, { method: string; path: string; access: Access }>;

@@ -10,6 +10,7 @@ import { AppError, errorMessage, langFrom, type ErrorCode } from './errors.ts';
 import { loggerOptions, type Logger } from './logger.ts';
 import { authRoutes, hasDemoUsers, organisationRoutes, userRoutes } from './modules/accounts/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { eventRoutes } from './modules/events/index.ts';
 import { mailRoutes } from './modules/mail/index.ts';
 import { exportRoutes, importRoutes, resultsRoutes, shortLinkRoute, studyAdminRoutes, studyRoutes } from './modules/study/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
     importRoutes(api, services.imports);
     exportRoutes(api, services.exports);
     resultsRoutes(api, services.results);
+    eventRoutes(api, services.events);
   });
   shortLinkRoute(app);
 

@@ -31,6 +31,10 @@ export const can = {
   /** Studies belong to the consortium: staff of every partner manage them, analysts read figures and open answers. */
   manageStudies: isStaff,
   readStudies: isTeam,
+  /** Events and their programme: staff of every partner manage them; public events are open to all. */
+  manageEvents: isStaff,
+  /** Internal events (e.g. a Policy Lab) are seen by staff only; for others they do not exist. */
+  readInternalEvents: isStaff,
   /** Interviews and imports are collected by staff (the interviewer is kept as paradata). */
   interview: isStaff,
   /** Staff and analysts see the people of their own organisation; admins see everyone. */

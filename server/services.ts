@@ -1,6 +1,7 @@
 import type { AppContext } from './context.ts';
 import { createAuthService, createOrganisationService, createUserService } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
+import { createEventService } from './modules/events/index.ts';
 import { createMailService } from './modules/mail/index.ts';
 import {
   createExportService,
@@ -24,6 +25,7 @@ export function createServices(ctx: AppContext) {
   const imports = createImportService(ctx, responses, studyAdmin, audit);
   const exports = createExportService(ctx, audit);
   const results = createResultsService(ctx, audit);
-  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports, exports, results };
+  const events = createEventService(ctx, audit);
+  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports, exports, results, events };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -177,6 +177,71 @@ export interface ResponseConflictTable {
   paradata: string;
 }
 
+export interface EventSeriesTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  is_demo: number;
+  created_at: string;
+}
+
+/** An event; instants are UTC ISO strings, organisers and fields of action JSON arrays. */
+export interface EventTable {
+  id: string;
+  slug: string;
+  series_id: string | null;
+  title: string;
+  format: string;
+  starts_at: string;
+  ends_at: string;
+  venue_name: string;
+  venue_street: string;
+  venue_postal_code: string;
+  venue_city: string;
+  organisers: string;
+  fields_of_action: string;
+  visibility: string;
+  description: string;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** A speaker or moderator, reused across events. */
+export interface PersonTable {
+  id: string;
+  name: string;
+  role: string;
+  organisation: string;
+  is_demo: number;
+  created_at: string;
+}
+
+/** One item of an event's programme (table name avoids the sign-in `session`). */
+export interface EventSessionTable {
+  id: string;
+  event_id: string;
+  type: string;
+  title: string;
+  abstract: string;
+  starts_at: string;
+  ends_at: string;
+  room: string;
+  track: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface EventSessionPersonTable {
+  session_id: string;
+  person_id: string;
+  role: 'moderator' | 'speaker';
+  position: number;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   app_user: AppUserTable;
@@ -193,6 +258,11 @@ export interface Database {
   invitation: InvitationTable;
   page_reach: PageReachTable;
   wave_margins: WaveMarginsTable;
+  event_series: EventSeriesTable;
+  event: EventTable;
+  person: PersonTable;
+  event_session: EventSessionTable;
+  event_session_person: EventSessionPersonTable;
 }
 
 /** Tables in an order where every foreign key points backwards: used by backup and restore. */
@@ -212,6 +282,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'invitation',
   'page_reach',
   'wave_margins',
+  'event_series',
+  'event',
+  'person',
+  'event_session',
+  'event_session_person',
 ] as const satisfies readonly (keyof Database)[];
 
 export type Generated<T> = _G<T>;
