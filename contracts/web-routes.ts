@@ -24,12 +24,17 @@ export const WEB_ROUTES = [
   '/verwaltung/wellen/:id/import',
   '/verwaltung/wellen/:id/ergebnisse',
   '/verwaltung/wellen/:id/ergebnisse/bericht',
+  '/verwaltung/veranstaltungen',
+  '/verwaltung/veranstaltungen/:id',
   '/befragung/:code',
   '/ergebnisse/:code',
   '/ergebnisse/:code/bericht',
   '/kiosk/:code',
   '/interview',
   '/interview/:code',
+  '/veranstaltungen',
+  '/veranstaltungen/archiv',
+  '/veranstaltungen/:slug',
 ] as const;
 
 export function isWebRoute(pathname: string): boolean {

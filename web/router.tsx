@@ -59,6 +59,14 @@ export const routes: RouteObject[] = [
               { path: PATHS.adminWaveReport, ...page(() => import('./features/results/ReportPage.tsx')) },
             ],
           },
+          {
+            // Event planning: for admins and partner staff (not inside the admin-only AdminLayout).
+            ...page(() => import('./features/events/EventsAdminLayout.tsx')),
+            children: [
+              { path: PATHS.adminEvents, ...page(() => import('./features/events/EventsAdminPage.tsx')) },
+              { path: PATHS.adminEvent, ...page(() => import('./features/events/EventAdminPage.tsx')) },
+            ],
+          },
           // For staff as well as admins: outside the admin-only layout.
           { path: PATHS.adminWaveImport, ...page(() => import('./features/study-admin/ImportPage.tsx')) },
           { path: PATHS.survey, ...page(() => import('./features/study/SurveyPage.tsx')) },
@@ -67,6 +75,10 @@ export const routes: RouteObject[] = [
           { path: PATHS.publicReport, ...page(() => import('./features/results/ReportPage.tsx')) },
           { path: PATHS.interviewer, ...page(() => import('./features/interviewer/InterviewerHomePage.tsx')) },
           { path: PATHS.interviewerWave, ...page(() => import('./features/interviewer/InterviewerWavePage.tsx')) },
+          // The public programme and archive: for everyone, no sign-in.
+          { path: PATHS.events, ...page(() => import('./features/events/EventsPage.tsx')) },
+          { path: PATHS.eventArchive, ...page(() => import('./features/events/EventArchivePage.tsx')) },
+          { path: PATHS.event, ...page(() => import('./features/events/EventPage.tsx')) },
           { path: '*', ...page(() => import('./features/errors/NotFoundPage.tsx')) },
         ],
       },

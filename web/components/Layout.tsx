@@ -49,6 +49,8 @@ function Header() {
   const { pathname } = useLocation();
   // Study pages live under /verwaltung too, but have their own menu item.
   const inStudies = pathname.startsWith(PATHS.adminStudies) || pathname.startsWith('/verwaltung/wellen');
+  // Staff event pages belong to "Veranstaltungen", not to "Verwaltung".
+  const inEvents = pathname.startsWith(PATHS.events) || pathname.startsWith(PATHS.adminEvents);
 
   return (
     <header className="site-header">
@@ -75,6 +77,11 @@ function Header() {
             <li>
               <NavLink to={PATHS.home} end className={navClass} onClick={close}>
                 {t('nav.home')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={PATHS.events} className={() => navClass({ isActive: inEvents })} onClick={close}>
+                {t('events.nav')}
               </NavLink>
             </li>
             {!user && (
@@ -108,7 +115,11 @@ function Header() {
             )}
             {user?.role === 'admin' && (
               <li>
-                <NavLink to={PATHS.admin} className={({ isActive }) => navClass({ isActive: isActive && !inStudies })} onClick={close}>
+                <NavLink
+                  to={PATHS.admin}
+                  className={({ isActive }) => navClass({ isActive: isActive && !inStudies && !inEvents })}
+                  onClick={close}
+                >
                   {t('nav.admin')}
                 </NavLink>
               </li>

@@ -16,6 +16,20 @@ import {
 import { AuditPageSchema, EndedSessionsSchema, MetaSchema, OutboxPageSchema, type AuditAction } from '../../contracts/admin.ts';
 import { API, apiPath, type ApiName } from '../../contracts/api.ts';
 import { ErrorBodySchema, OkSchema, type Role } from '../../contracts/common.ts';
+import {
+  EventListSchema,
+  EventSchema,
+  PersonListSchema,
+  PersonSchema,
+  ProgrammeSchema,
+  SessionResultSchema,
+  type CreateEventBody,
+  type CreatePersonBody,
+  type CreateSessionBody,
+  type EventListQuery,
+  type UpdateEventBody,
+  type UpdateSessionBody,
+} from '../../contracts/events.ts';
 import { PublicWaveSchema, SubmitResultSchema, type SubmitBatch } from '../../contracts/study.ts';
 import { WaveMarginsSchema, WaveResultsSchema, type MarginsBody, type ResultsQuery } from '../../contracts/results.ts';
 import {
@@ -309,6 +323,17 @@ export const api = {
   publishResults: (id: string, published: boolean) => call('publishResults', { schema: WaveSchema, params: { id }, body: { published } }),
   publicResults: (code: string, o: Signal = {}) => call('publicResults', { schema: WaveResultsSchema, params: { code }, ...o }),
   interviewerWaves: (o: Signal = {}) => call('interviewerWaves', { schema: InterviewerWavesSchema, ...o }),
+
+  listEvents: (query: EventListQuery, o: Signal = {}) => call('listEvents', { schema: EventListSchema, query: { ...query }, ...o }),
+  getEvent: (slug: string, o: Signal = {}) => call('getEvent', { schema: ProgrammeSchema, params: { slug }, ...o }),
+  createEvent: (body: CreateEventBody) => call('createEvent', { schema: EventSchema, body }),
+  updateEvent: (id: string, body: UpdateEventBody) => call('updateEvent', { schema: EventSchema, params: { id }, body }),
+  createSession: (id: string, body: CreateSessionBody) => call('createSession', { schema: SessionResultSchema, params: { id }, body }),
+  updateSession: (id: string, sessionId: string, body: UpdateSessionBody) =>
+    call('updateSession', { schema: SessionResultSchema, params: { id, sessionId }, body }),
+  deleteSession: (id: string, sessionId: string) => call('deleteSession', { schema: OkSchema, params: { id, sessionId } }),
+  listPeople: (q: string | undefined, o: Signal = {}) => call('listPeople', { schema: PersonListSchema, query: { q }, ...o }),
+  createPerson: (body: CreatePersonBody) => call('createPerson', { schema: PersonSchema, body }),
 
   listOutbox: (page: PageQuery, o: Signal = {}) => call('listOutbox', { schema: OutboxPageSchema, query: { ...page }, ...o }),
   listAudit: (query: PageQuery & { action?: AuditAction | undefined }, o: Signal = {}) =>

@@ -24,12 +24,17 @@ export const PATHS = {
   adminWaveImport: '/verwaltung/wellen/:id/import',
   adminWaveResults: '/verwaltung/wellen/:id/ergebnisse',
   adminWaveReport: '/verwaltung/wellen/:id/ergebnisse/bericht',
+  adminEvents: '/verwaltung/veranstaltungen',
+  adminEvent: '/verwaltung/veranstaltungen/:id',
   survey: '/befragung/:code',
   publicResults: '/ergebnisse/:code',
   publicReport: '/ergebnisse/:code/bericht',
   kiosk: '/kiosk/:code',
   interviewer: '/interview',
   interviewerWave: '/interview/:code',
+  events: '/veranstaltungen',
+  eventArchive: '/veranstaltungen/archiv',
+  event: '/veranstaltungen/:slug',
 } as const satisfies Record<string, WebRoute>;
 
 export function userPath(id: string): string {
