@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'event.session_created',
   'event.session_updated',
   'event.session_deleted',
+  'event.capacity_updated',
+  'registration.exported',
   'person.created',
   'backup.created',
   'backup.restored',

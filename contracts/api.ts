@@ -83,6 +83,17 @@ export const API = {
   listPeople: { method: 'GET', path: '/api/people', access: 'staff' },
   createPerson: { method: 'POST', path: '/api/people', access: 'staff' },
 
+  registrationInfo: { method: 'GET', path: '/api/events/:slug/registration', access: 'public' },
+  register: { method: 'POST', path: '/api/events/:slug/registrations', access: 'public' },
+  confirmRegistration: { method: 'POST', path: '/api/registrations/confirm', access: 'public' },
+  getRegistration: { method: 'POST', path: '/api/registrations/self', access: 'public' },
+  changeRegistration: { method: 'POST', path: '/api/registrations/self/workshops', access: 'public' },
+  cancelRegistration: { method: 'POST', path: '/api/registrations/self/cancel', access: 'public' },
+  acceptOffer: { method: 'POST', path: '/api/registrations/self/accept', access: 'public' },
+  listRegistrations: { method: 'GET', path: '/api/events/:id/registrations', access: 'staff' },
+  exportRegistrations: { method: 'GET', path: '/api/events/:id/registrations.csv', access: 'staff' },
+  updateEventCapacity: { method: 'PUT', path: '/api/events/:id/capacity', access: 'staff' },
+
   listOutbox: { method: 'GET', path: '/api/admin/outbox', access: 'admin' },
   listAudit: { method: 'GET', path: '/api/admin/audit', access: 'admin' },
 } as const satisfies Record<string, { method: string; path: string; access: Access }>;

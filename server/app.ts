@@ -10,7 +10,7 @@ import { AppError, errorMessage, langFrom, type ErrorCode } from './errors.ts';
 import { loggerOptions, type Logger } from './logger.ts';
 import { authRoutes, hasDemoUsers, organisationRoutes, userRoutes } from './modules/accounts/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
-import { eventRoutes } from './modules/events/index.ts';
+import { eventRoutes, registrationRoutes } from './modules/events/index.ts';
 import { mailRoutes } from './modules/mail/index.ts';
 import { exportRoutes, importRoutes, resultsRoutes, shortLinkRoute, studyAdminRoutes, studyRoutes } from './modules/study/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -156,6 +156,7 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
     exportRoutes(api, services.exports);
     resultsRoutes(api, services.results);
     eventRoutes(api, services.events);
+    registrationRoutes(api, services.registrations);
   });
   shortLinkRoute(app);
 

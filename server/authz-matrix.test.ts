@@ -114,6 +114,30 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
   },
   deleteSession: async (c) => ({ url: apiPath('deleteSession', { id: c.event.id, sessionId: (await c.freshSession()).id }) }),
   listPeople: () => ({ url: apiPath('listPeople') }),
+  registrationInfo: (c) => ({ url: apiPath('registrationInfo', { slug: c.event.slug }) }),
+  register: (c) => ({
+    url: apiPath('register', { slug: c.event.slug }),
+    body: {
+      name: 'Erika Beispiel',
+      email: `anmeldung-${rnd()}@test.itas.example`,
+      organisation: '',
+      participantType: 'buerger',
+      accessibilityNeeds: '',
+      workshopSessionIds: [],
+      consent: true,
+    },
+  }),
+  confirmRegistration: () => ({ url: apiPath('confirmRegistration'), body: { token: 'x'.repeat(43) } }),
+  getRegistration: () => ({ url: apiPath('getRegistration'), body: { token: 'x'.repeat(43) } }),
+  changeRegistration: () => ({ url: apiPath('changeRegistration'), body: { token: 'x'.repeat(43), workshopSessionIds: [] } }),
+  cancelRegistration: () => ({ url: apiPath('cancelRegistration'), body: { token: 'x'.repeat(43) } }),
+  acceptOffer: () => ({ url: apiPath('acceptOffer'), body: { token: 'x'.repeat(43) } }),
+  listRegistrations: (c) => ({ url: apiPath('listRegistrations', { id: c.event.id }) }),
+  exportRegistrations: (c) => ({ url: apiPath('exportRegistrations', { id: c.event.id }) }),
+  updateEventCapacity: async (c) => {
+    const e = await c.freshEvent();
+    return { url: apiPath('updateEventCapacity', { id: e.id }), body: { capacity: 100, registrationClosesAt: null, sessions: [] } };
+  },
   createPerson: () => ({
     url: apiPath('createPerson'),
     body: { name: 'Erika Beispiel', role: 'Referentin', organisation: 'Beispiel GmbH' },
@@ -359,6 +383,11 @@ describe('authorisation matrix', () => {
         const id = req.url.split('/').at(-1)!;
         const row = await t.database.db.selectFrom('event_session').select(['id']).where('id', '=', id).executeTakeFirst();
         expect(row, 'the session survives a refused call').toBeDefined();
+      }
+      if (name === 'updateEventCapacity') {
+        const id = req.url.split('/').at(-2)!;
+        const row = await t.database.db.selectFrom('event').select(['capacity']).where('id', '=', id).executeTakeFirstOrThrow();
+        expect(row.capacity, 'the capacity is unchanged').toBeNull();
       }
       if (name === 'updateOrganisation') expect(await ihkDescription(), 'the organisation is unchanged').toBe(descriptionBefore);
     }

@@ -27,6 +27,13 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   /** Disclosure control: smallest unweighted n shown in results (never below 3). */
   RESULTS_MIN_CELL: z.coerce.number().int().min(3, 'RESULTS_MIN_CELL darf nicht unter 3 liegen.').default(5),
+  /** Hours a person has to accept a seat offered from the waitlist. */
+  REGISTRATION_OFFER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
   RESULTS_MIN_CELL_CROSSTAB: z.coerce.number().int().min(3, 'RESULTS_MIN_CELL_CROSSTAB darf nicht unter 3 liegen.').default(10),
 });
 
@@ -51,6 +58,8 @@ export interface Config {
   version: string;
   /** Disclosure control of results: smallest unweighted n per cell (estimates, crosstabs/open answers). */
   results: { minCell: number; minCellCrosstab: number };
+  /** Event registration: hours to accept a seat offered from the waitlist. */
+  registration: { offerHours: number };
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: 1024 * 1024,
     version: readVersion(),
     results: { minCell: e.RESULTS_MIN_CELL, minCellCrosstab: e.RESULTS_MIN_CELL_CROSSTAB },
+    registration: { offerHours: e.REGISTRATION_OFFER_HOURS },
   };
 }
 
@@ -126,6 +136,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bodyLimitBytes: 1024 * 1024,
     version: '0.0.0-test',
     results: { minCell: 5, minCellCrosstab: 10 },
+    registration: { offerHours: 48 },
     ...overrides,
   };
 }

@@ -2,7 +2,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { RegistrationService } from './modules/events/index.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 
 /**
@@ -18,6 +19,7 @@ export async function serve(opts: { seedDemo?: boolean } = {}): Promise<void> {
   if (opts.seedDemo !== false) await seedDemoIfEmpty({ database, config, log });
 
   const app = await buildApp({ config, database });
+  const offers = startOfferExpiry(app.services.registrations, log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -26,6 +28,7 @@ export async function serve(opts: { seedDemo?: boolean } = {}): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      await offers.stop();
       await app.close();
       await database.close();
       process.exit(0);
@@ -39,6 +42,29 @@ export async function serve(opts: { seedDemo?: boolean } = {}): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   log.info({ url: config.publicUrl, database: database.dialect }, 'ITAS-Plattform bereit');
+}
+
+/**
+ * Background job: waitlist offers that ran out pass to the next person once a minute, even when
+ * nobody looks at the event (looking at the seats processes them too). Runs never overlap.
+ */
+function startOfferExpiry(registrations: RegistrationService, log: Logger, everyMs = 60_000): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = registrations
+      .expireOffers(new Date())
+      .then((events) => events > 0 && log.info({ events }, 'waitlist offers expired'))
+      .catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : 'unknown' }, 'offer expiry failed'))
+      .finally(() => (running = null));
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

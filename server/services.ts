@@ -1,7 +1,7 @@
 import type { AppContext } from './context.ts';
 import { createAuthService, createOrganisationService, createUserService } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
-import { createEventService } from './modules/events/index.ts';
+import { createEventService, createRegistrationService } from './modules/events/index.ts';
 import { createMailService } from './modules/mail/index.ts';
 import {
   createExportService,
@@ -26,6 +26,7 @@ export function createServices(ctx: AppContext) {
   const exports = createExportService(ctx, audit);
   const results = createResultsService(ctx, audit);
   const events = createEventService(ctx, audit);
-  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports, exports, results, events };
+  const registrations = createRegistrationService(ctx, { mail, audit });
+  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports, exports, results, events, registrations };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -207,6 +207,10 @@ export interface EventTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Seats; null: no limit. */
+  capacity: number | null;
+  /** UTC instant; null: registration open until the event starts. */
+  registration_closes_at: string | null;
 }
 
 /** A speaker or moderator, reused across events. */
@@ -233,6 +237,8 @@ export interface EventSessionTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Seats of a workshop or panel; null: no limit. */
+  capacity: number | null;
 }
 
 export interface EventSessionPersonTable {
@@ -240,6 +246,44 @@ export interface EventSessionPersonTable {
   person_id: string;
   role: 'moderator' | 'speaker';
   position: number;
+}
+
+/** A person's registration for an event; tokens are SHA-256 hashes. */
+export interface RegistrationTable {
+  id: string;
+  event_id: string;
+  /** As typed (mails go here). */
+  email: string;
+  /** Trimmed, NFC, lower case: unique per event. */
+  email_key: string;
+  name: string;
+  organisation: string;
+  participant_type: string;
+  accessibility_needs: string;
+  /** JSON array of session ids chosen at registration (seats are allocated at confirmation). */
+  requested_session_ids: string;
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
+  /** When the person joined the queue (confirmation); null while pending. */
+  queued_at: string | null;
+  /** Queue order within the event, handed out under the event lock. */
+  queue_seq: number | null;
+  offer_expires_at: string | null;
+  confirm_token_hash: string | null;
+  self_token_hash: string | null;
+  consent_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A workshop (or panel) a registered person chose, with its own seat status. */
+export interface RegistrationWorkshopTable {
+  registration_id: string;
+  session_id: string;
+  status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
+  queued_at: string;
+  /** Queue order within the session, handed out under the event lock. */
+  queue_seq: number;
+  offer_expires_at: string | null;
 }
 
 export interface Database {
@@ -263,6 +307,8 @@ export interface Database {
   person: PersonTable;
   event_session: EventSessionTable;
   event_session_person: EventSessionPersonTable;
+  registration: RegistrationTable;
+  registration_workshop: RegistrationWorkshopTable;
 }
 
 /** Tables in an order where every foreign key points backwards: used by backup and restore. */
@@ -287,6 +333,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'person',
   'event_session',
   'event_session_person',
+  'registration',
+  'registration_workshop',
 ] as const satisfies readonly (keyof Database)[];
 
 export type Generated<T> = _G<T>;

@@ -5,6 +5,7 @@ import * as m20261128collection from './2026-11-28-collection.ts';
 import * as m20261129responseOrder from './2026-11-29-response-order.ts';
 import * as m20261129results from './2026-11-29-results.ts';
 import * as m20261130events from './2026-11-30-events.ts';
+import * as m20261201registration from './2026-12-01-registration.ts';
 
 /** Static list: works under tsx and in bundles alike. Names sort by date. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-response-order': m20261129responseOrder,
   '2026-11-29-results': m20261129results,
   '2026-11-30-events': m20261130events,
+  '2026-12-01-registration': m20261201registration,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

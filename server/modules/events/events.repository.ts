@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { EventSeriesTable, EventSessionTable, EventTable, PersonTable } from '../../db/schema.ts';
 
@@ -26,7 +26,7 @@ export async function findEventById(db: DbOrTrx, id: string) {
   return db.selectFrom('event').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertEvent(db: DbOrTrx, row: EventRow): Promise<void> {
+export async function insertEvent(db: DbOrTrx, row: Insertable<EventRow>): Promise<void> {
   await db.insertInto('event').values(row).execute();
 }
 
@@ -74,7 +74,7 @@ export async function findSessionRow(db: DbOrTrx, eventId: string, id: string) {
   return db.selectFrom('event_session').selectAll().where('id', '=', id).where('event_id', '=', eventId).executeTakeFirst();
 }
 
-export async function insertSessionRow(db: DbOrTrx, row: SessionRow): Promise<void> {
+export async function insertSessionRow(db: DbOrTrx, row: Insertable<SessionRow>): Promise<void> {
   await db.insertInto('event_session').values(row).execute();
 }
 

@@ -12,3 +12,4 @@ export { createResultsService, type ResultsService } from './results.service.ts'
 export { resultsRoutes } from './results.routes.ts';
 export { checkDefinition } from './questionnaire/rules.ts';
 export { CONSENT, DEMO_WAVE_CODE, shippedQuestionnaire } from './shipped.ts';
+export { CSV_BOM, csvCell, csvLine, type CsvSeparator } from './csv.ts';
