@@ -35,6 +35,8 @@ export const WEB_ROUTES = [
   '/veranstaltungen',
   '/veranstaltungen/archiv',
   '/veranstaltungen/:slug',
+  '/anmeldung',
+  '/anmeldung/bestaetigen',
 ] as const;
 
 export function isWebRoute(pathname: string): boolean {

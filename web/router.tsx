@@ -79,6 +79,9 @@ export const routes: RouteObject[] = [
           { path: PATHS.events, ...page(() => import('./features/events/EventsPage.tsx')) },
           { path: PATHS.eventArchive, ...page(() => import('./features/events/EventArchivePage.tsx')) },
           { path: PATHS.event, ...page(() => import('./features/events/EventPage.tsx')) },
+          // Registration links from e-mails: the token is in the fragment, never sent as a query.
+          { path: PATHS.registration, ...page(() => import('./features/registration/SelfServicePage.tsx')) },
+          { path: PATHS.registrationConfirm, ...page(() => import('./features/registration/ConfirmPage.tsx')) },
           { path: '*', ...page(() => import('./features/errors/NotFoundPage.tsx')) },
         ],
       },

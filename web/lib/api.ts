@@ -30,6 +30,14 @@ import {
   type UpdateEventBody,
   type UpdateSessionBody,
 } from '../../contracts/events.ts';
+import {
+  RegisterResultSchema,
+  RegistrationInfoSchema,
+  RegistrationListSchema,
+  RegistrationViewSchema,
+  type RegisterBodySchema,
+  type UpdateCapacityBody,
+} from '../../contracts/registration.ts';
 import { PublicWaveSchema, SubmitResultSchema, type SubmitBatch } from '../../contracts/study.ts';
 import { WaveMarginsSchema, WaveResultsSchema, type MarginsBody, type ResultsQuery } from '../../contracts/results.ts';
 import {
@@ -239,6 +247,7 @@ async function call<T>(name: ApiName, options: CallOptions<T>, isRetry = false):
 // --- the endpoints ------------------------------------------------------------------------
 
 export type OutboxPage = z.infer<typeof OutboxPageSchema>;
+export type RegisterInput = z.input<typeof RegisterBodySchema>;
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 export type OrganisationInput = z.input<typeof OrganisationInputSchema>;
 export type UserCreateInput = z.input<typeof UserCreateSchema>;
@@ -334,6 +343,20 @@ export const api = {
   deleteSession: (id: string, sessionId: string) => call('deleteSession', { schema: OkSchema, params: { id, sessionId } }),
   listPeople: (q: string | undefined, o: Signal = {}) => call('listPeople', { schema: PersonListSchema, query: { q }, ...o }),
   createPerson: (body: CreatePersonBody) => call('createPerson', { schema: PersonSchema, body }),
+
+  // Registration: the link tokens travel in request bodies only, never in paths or query strings.
+  registrationInfo: (slug: string, o: Signal = {}) => call('registrationInfo', { schema: RegistrationInfoSchema, params: { slug }, ...o }),
+  register: (slug: string, body: RegisterInput) => call('register', { schema: RegisterResultSchema, params: { slug }, body }),
+  confirmRegistration: (token: string) => call('confirmRegistration', { schema: RegistrationViewSchema, body: { token } }),
+  getRegistration: (token: string, o: Signal = {}) => call('getRegistration', { schema: RegistrationViewSchema, body: { token }, ...o }),
+  changeRegistration: (token: string, workshopSessionIds: string[]) =>
+    call('changeRegistration', { schema: RegistrationViewSchema, body: { token, workshopSessionIds } }),
+  cancelRegistration: (token: string) => call('cancelRegistration', { schema: RegistrationViewSchema, body: { token } }),
+  acceptOffer: (token: string, sessionId?: string) =>
+    call('acceptOffer', { schema: RegistrationViewSchema, body: sessionId ? { token, sessionId } : { token } }),
+  listRegistrations: (id: string, o: Signal = {}) => call('listRegistrations', { schema: RegistrationListSchema, params: { id }, ...o }),
+  // The page reloads the list afterwards, so the answer's shape does not matter here.
+  updateEventCapacity: (id: string, body: UpdateCapacityBody) => call('updateEventCapacity', { schema: z.unknown(), params: { id }, body }),
 
   listOutbox: (page: PageQuery, o: Signal = {}) => call('listOutbox', { schema: OutboxPageSchema, query: { ...page }, ...o }),
   listAudit: (query: PageQuery & { action?: AuditAction | undefined }, o: Signal = {}) =>

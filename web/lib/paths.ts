@@ -35,6 +35,8 @@ export const PATHS = {
   events: '/veranstaltungen',
   eventArchive: '/veranstaltungen/archiv',
   event: '/veranstaltungen/:slug',
+  registration: '/anmeldung',
+  registrationConfirm: '/anmeldung/bestaetigen',
 } as const satisfies Record<string, WebRoute>;
 
 export function userPath(id: string): string {

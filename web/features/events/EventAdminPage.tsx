@@ -7,6 +7,7 @@ import i18n from '../../i18n.ts';
 import { api, ApiError, isApiError } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { RegistrationsAdminSection } from '../registration/RegistrationsAdminSection.tsx';
 import { eventBody, eventValues } from './event-form.ts';
 import { eventFormError, isVersionConflict } from './event-errors.ts';
 import { eventPath } from './event-paths.ts';
@@ -113,6 +114,14 @@ export default function EventAdminPage() {
         programme={programme}
         onChanged={({ message: key }) => {
           setMessage({ key });
+          loaded.reload();
+        }}
+      />
+
+      <RegistrationsAdminSection
+        programme={programme}
+        onSaved={() => {
+          setMessage({ key: 'registration.staff.saved' });
           loaded.reload();
         }}
       />

@@ -6,6 +6,7 @@ import { currentLanguage } from '../../i18n.ts';
 import { api, isApiError } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { RegistrationSection } from '../registration/RegistrationSection.tsx';
 import { formatEventRange, isPast } from './event-time.ts';
 import { adminEventPath, eventCalendarUrl, eventScheduleUrl } from './event-paths.ts';
 import { layoutProgramme } from './programme-layout.ts';
@@ -149,6 +150,9 @@ export default function EventPage() {
           <ProgrammeDay key={day.date} slug={event.slug} day={day} />
         ))}
       </section>
+
+      {/* Registration only for upcoming public events; the section itself asks whether it is open. */}
+      {!past && event.visibility === 'public' && <RegistrationSection slug={event.slug} />}
     </>
   );
 }
