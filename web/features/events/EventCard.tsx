@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Event } from '../../../contracts/events.ts';
-import { Badge } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { formatEventRange } from './event-time.ts';
 import { eventPath } from './event-paths.ts';
+import { EventKicker } from './EventKicker.tsx';
 
 /** One event in a list: what, when, where, by whom, on which fields of action. */
 export function EventCard({ event, headingLevel = 2 }: { event: Event; headingLevel?: 2 | 3 }) {
@@ -14,25 +14,7 @@ export function EventCard({ event, headingLevel = 2 }: { event: Event; headingLe
   return (
     <article className="event-card">
       <p className="event-card-kicker">
-        <span>{t(`events.formats.${event.format}`)}</span>
-        {event.series && (
-          <>
-            {' · '}
-            <bdi>{event.series.title}</bdi>
-          </>
-        )}
-        {event.demo && (
-          <>
-            {' '}
-            <Badge tone="demo">{t('events.demoBadge')}</Badge>
-          </>
-        )}
-        {event.visibility === 'internal' && (
-          <>
-            {' '}
-            <Badge tone="warning">{t('events.visibility.internal')}</Badge>
-          </>
-        )}
+        <EventKicker event={event} />
       </p>
       <Heading className="event-card-title">
         <Link to={eventPath(event.slug)}>

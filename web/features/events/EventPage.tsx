@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { Badge, ErrorAlert, Loading, PageHeading } from '../../components/ui.tsx';
+import { ErrorAlert, Loading, PageHeading } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { api, isApiError } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
@@ -13,6 +13,7 @@ import { layoutProgramme } from './programme-layout.ts';
 import { Paragraphs } from './Paragraphs.tsx';
 import { ProgrammeDay } from './ProgrammeDay.tsx';
 import { useCanManageEvents } from './use-event-access.ts';
+import { EventKicker } from './EventKicker.tsx';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -66,25 +67,7 @@ export default function EventPage() {
       </p>
       <PageHeading title={event.title}>
         <p className="lead">
-          {t(`events.formats.${event.format}`)}
-          {event.series && (
-            <>
-              {' · '}
-              <bdi>{event.series.title}</bdi>
-            </>
-          )}
-          {event.demo && (
-            <>
-              {' '}
-              <Badge tone="demo">{t('events.demoBadge')}</Badge>
-            </>
-          )}
-          {event.visibility === 'internal' && (
-            <>
-              {' '}
-              <Badge tone="warning">{t('events.visibility.internal')}</Badge>
-            </>
-          )}
+          <EventKicker event={event} />
         </p>
       </PageHeading>
       <ErrorAlert error={loaded.error} />

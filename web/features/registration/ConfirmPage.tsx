@@ -7,6 +7,7 @@ import { api } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
 import { RegistrationStatus } from './RegistrationStatus.tsx';
 import { removeTokenFromAddressBar, tokenFromHash } from './registration-token.ts';
+import { MissingToken } from './MissingToken.tsx';
 
 /**
  * The opt-in link from the first mail (`/anmeldung/bestaetigen#<token>`): confirms the
@@ -28,17 +29,7 @@ export default function ConfirmPage() {
   }, [token]);
 
   if (!token) {
-    return (
-      <div className="narrow">
-        <PageHeading title={t('registration.confirm.title')} />
-        <div className="alert alert-error" role="alert">
-          <p>{t('registration.confirm.missingToken')}</p>
-        </div>
-        <p>
-          <Link to={PATHS.events}>{t('registration.view.toEvents')}</Link>
-        </p>
-      </div>
-    );
+    return <MissingToken title={t('registration.confirm.title')} message={t('registration.confirm.missingToken')} />;
   }
 
   if (!view) {

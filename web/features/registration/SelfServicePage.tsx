@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { RegistrationView, RegistrationWorkshop } from '../../../contracts/registration.ts';
 import { Dialog, ErrorAlert, Loading, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
 import { api, isApiError } from '../../lib/api.ts';
-import { PATHS } from '../../lib/paths.ts';
 import { ChangeWorkshopsForm } from './ChangeWorkshopsForm.tsx';
 import { RegistrationStatus } from './RegistrationStatus.tsx';
 import { removeTokenFromAddressBar, tokenFromHash } from './registration-token.ts';
+import { MissingToken } from './MissingToken.tsx';
 
 /** A late acceptance: the offer ran out (409), the seat went to the next person. */
 const isExpiredOffer = (err: unknown) => isApiError(err) && err.status === 409 && err.code === 'registration.offer_expired';
@@ -71,17 +70,7 @@ export default function SelfServicePage() {
   }
 
   if (!token) {
-    return (
-      <div className="narrow">
-        <PageHeading title={t('registration.self.title')} />
-        <div className="alert alert-error" role="alert">
-          <p>{t('registration.self.missingToken')}</p>
-        </div>
-        <p>
-          <Link to={PATHS.events}>{t('registration.view.toEvents')}</Link>
-        </p>
-      </div>
-    );
+    return <MissingToken title={t('registration.self.title')} message={t('registration.self.missingToken')} />;
   }
 
   if (!view) {
