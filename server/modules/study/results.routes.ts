@@ -71,8 +71,10 @@ export function resultsRoutes(app: FastifyInstance, results: ResultsService) {
       response: { 200: WaveResultsSchema },
     },
     async (req, reply) => {
+      const body = await results.publicResults(req.params.code);
+      // Only a published result may be cached: a 404 must not outlive the publication.
       reply.header('cache-control', 'public, max-age=30');
-      return results.publicResults(req.params.code);
+      return body;
     },
   );
 }

@@ -255,13 +255,16 @@ describe('results of a wave (Stimmungsbild)', () => {
   });
 
   it('publishes only through staff; the public page shows weighted aggregates without filters', async () => {
-    expect((await t.client().get(`/api/study/waves/${wave.code}/results`)).statusCode).toBe(404);
+    const unpublished = await t.client().get(`/api/study/waves/${wave.code}/results`);
+    expect(unpublished.statusCode).toBe(404);
+    expect(unpublished.headers['cache-control']).not.toContain('public');
     expect((await analyst.request('PUT', `/api/waves/${wave.waveId}/results/published`, { published: true })).statusCode).toBe(403);
     const res = await staff.request('PUT', `/api/waves/${wave.waveId}/results/published`, { published: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().resultsPublished).toBe(true);
     const pub = await t.client().get(`/api/study/waves/${wave.code}/results?district=14523`);
     expect(pub.statusCode, pub.body).toBe(200);
+    expect(pub.headers['cache-control']).toBe('public, max-age=30');
     const body = pub.json() as WaveResults;
     expect(body.weighted).toBe(true);
     expect(body.filters).toEqual({});
