@@ -5,7 +5,7 @@ import { ErrorSummary, FormActions, SelectField, TextAreaField, TextField } from
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { CheckboxGroup } from '../study-admin/CheckboxGroup.tsx';
 import { DateTimeField } from './DateTimeField.tsx';
-import { checkEventValues, EVENT_FIELDS, slugFromTitle, type EventField, type EventValues } from './event-form.ts';
+import { checkEventValues, EVENT_FIELDS, problemMessages, slugFromTitle, type EventField, type EventValues } from './event-form.ts';
 
 /** The fields of an event, for "Neue Veranstaltung" and for changing one. */
 export function EventForm({
@@ -47,7 +47,7 @@ export function EventForm({
   };
 
   const { errors, busy, onSubmit } = useFormSubmit(form, EVENT_FIELDS, {
-    check: () => Object.fromEntries(Object.entries(checkEventValues(values)).map(([field, key]) => [field, t(key ?? '')])),
+    check: () => problemMessages(checkEventValues(values), t),
     send: () => onSave(values),
   });
   const error = (name: EventField) => errors.fields[name];

@@ -4,7 +4,7 @@ import { SESSION_TYPES, type Person } from '../../../contracts/events.ts';
 import { ErrorSummary, FormActions, SelectField, TextAreaField, TextField } from '../../components/forms.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { DateTimeField } from './DateTimeField.tsx';
-import { checkSessionValues, SESSION_FIELDS, type SessionValues } from './event-form.ts';
+import { checkSessionValues, problemMessages, SESSION_FIELDS, type SessionValues } from './event-form.ts';
 import { PeoplePicker } from './PeoplePicker.tsx';
 import { PersonDialog } from './PersonDialog.tsx';
 
@@ -47,7 +47,7 @@ export function SessionForm({
     speakers: t('events.session.speakers'),
   };
   const { errors, busy, onSubmit } = useFormSubmit(form, SESSION_FIELDS, {
-    check: () => Object.fromEntries(Object.entries(checkSessionValues(values)).map(([field, key]) => [field, t(key ?? '')])),
+    check: () => problemMessages(checkSessionValues(values), t),
     send: () => onSave(values),
   });
 

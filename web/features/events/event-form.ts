@@ -221,3 +221,8 @@ export function sessionBody(values: SessionValues) {
     speakers: values.speakers,
   };
 }
+
+/** The problems of a form check as messages for the form (field → translated text). */
+export function problemMessages(problems: Problems, t: (key: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key ?? '')]));
+}
