@@ -26,6 +26,9 @@ Befehle:
   backup DATEI                  Konsistente Sicherung der Datenbank schreiben
   restore DATEI [--replace]     Sicherung einspielen (ersetzt alle Daten; bei vorhandenen
                                 Konten nur mit --replace)
+  retention                     Anmeldedaten vergangener Veranstaltungen nach Ablauf der
+                                Aufbewahrungsfrist löschen (Zahlen bleiben; läuft im Server
+                                auch stündlich; Frist: REGISTRATION_RETENTION_DAYS)
   analyze --data CSV [--margins JSON --rake SPALTEN] [--means …] [--shares …] [--by …] [--json]
                                 Gewichtete Auswertung einer Antwortdatei (Details: itas analyze --help)
   help                          Diese Hilfe
@@ -160,6 +163,19 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       await createServices(contextFor(handle, config)).audit.record({ action: 'backup.restored' });
       out(`Sicherung eingespielt aus ${positionals[0]!}`);
       for (const [t, n] of Object.entries(tables)) out(`  ${t.padEnd(16)} ${n}`);
+    });
+    return 0;
+  },
+
+  async retention(args) {
+    parse(args, {});
+    await withDatabase(async (handle, config) => {
+      const r = await createServices(contextFor(handle, config)).registrations.purgeExpiredRegistrations(new Date());
+      out(
+        r.events === 0
+          ? `Keine Veranstaltung, deren Aufbewahrungsfrist (${config.registration.retentionDays} Tage) abgelaufen ist.`
+          : `Anmeldedaten gelöscht: ${r.registrations} Anmeldung(en) aus ${r.events} Veranstaltung(en); die Zahlen bleiben erhalten.`,
+      );
     });
     return 0;
   },

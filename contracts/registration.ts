@@ -130,6 +130,8 @@ export const RegistrationViewSchema = z.object({
   /** Changes (workshops, cancellation) are possible until registration closes. */
   changeable: z.boolean(),
   workshops: z.array(RegistrationWorkshopSchema),
+  /** The ticket for the door (shown as a QR code) while the registration is confirmed; null otherwise. */
+  ticket: z.string().nullable().optional(),
 });
 export type RegistrationView = z.infer<typeof RegistrationViewSchema>;
 
@@ -178,6 +180,18 @@ export const RegistrationListSchema = z.object({
       workshops: z.array(z.object({ sessionId: z.uuid(), status: WorkshopStatusSchema })),
     }),
   ),
+  /**
+   * Set once the personal registration data were deleted after the retention period: `items` is
+   * empty then, and the counts above (and these per participant type) are the kept ones.
+   */
+  retention: z
+    .object({
+      /** Local time of Europe/Berlin with offset. */
+      purgedAt: z.string(),
+      retentionDays: z.number().int(),
+      participantTypes: z.array(z.object({ participantType: ParticipantTypeSchema, counts: StatusCountsSchema })),
+    })
+    .nullable(),
 });
 export type RegistrationList = z.infer<typeof RegistrationListSchema>;
 

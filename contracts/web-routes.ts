@@ -26,6 +26,9 @@ export const WEB_ROUTES = [
   '/verwaltung/wellen/:id/ergebnisse/bericht',
   '/verwaltung/veranstaltungen',
   '/verwaltung/veranstaltungen/:id',
+  '/verwaltung/veranstaltungen/:id/sitzungen/:sessionId/ergebnisse',
+  '/verwaltung/veranstaltungen/:id/buergerforum',
+  '/verwaltung/veranstaltungen/:id/einlass',
   '/befragung/:code',
   '/ergebnisse/:code',
   '/ergebnisse/:code/bericht',
@@ -37,6 +40,10 @@ export const WEB_ROUTES = [
   '/veranstaltungen/:slug',
   '/anmeldung',
   '/anmeldung/bestaetigen',
+  '/live',
+  '/live/:code',
+  '/verwaltung/live/:sessionId',
+  '/verwaltung/live/:sessionId/projektor',
 ] as const;
 
 export function isWebRoute(pathname: string): boolean {
@@ -47,7 +54,13 @@ export function isWebRoute(pathname: string): boolean {
   });
 }
 
-/** Pages for anonymous respondents: they load no session, set no cookie, and style the questionnaire inline. */
+/** Pages for anonymous respondents and the live poll's audience: they load no session, set no cookie, and style the questionnaire inline. */
 export function isAnonymousPage(pathname: string): boolean {
-  return pathname.startsWith('/befragung/') || pathname.startsWith('/kiosk/');
+  return (
+    pathname.startsWith('/befragung/') ||
+    pathname.startsWith('/kiosk/') ||
+    // The live poll's audience: anonymous phones with a device token, no session cookie.
+    pathname === '/live' ||
+    pathname.startsWith('/live/')
+  );
 }

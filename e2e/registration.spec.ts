@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { loadCredentials } from './credentials.ts';
+import { writeQrVideo } from './fake-camera.ts';
 
 // Registration with a waitlist: staff give a workshop of the upcoming Zukunftsforum one seat;
 // two people register on their phones and confirm through the links in their e-mails (read from
 // the outbox); the second waits. The first cancels, the second gets the offer by e-mail,
-// accepts it, and the staff participant list shows who holds the seat.
+// accepts it, and the staff participant list shows who holds the seat. On the day, staff scan her
+// QR ticket at the door with a phone camera; a second scan is flagged and not counted.
 
 const SLUG = 'zukunftsforum-qualifizierung-2027';
 const TITLE = 'Zukunftsforum Qualifizierung 2027';
@@ -73,8 +75,12 @@ async function register(page: Page, person: { name: string; email: string }) {
   return form;
 }
 
-test('Warteliste: zwei Anmeldungen für einen Workshop mit einem Platz, Absage, Angebot, Annahme', async ({ browser, request }) => {
-  test.setTimeout(180_000);
+test('Warteliste: zwei Anmeldungen für einen Workshop mit einem Platz, Absage, Angebot, Annahme, Einlass per QR-Code', async ({
+  browser,
+  request,
+  playwright,
+}) => {
+  test.setTimeout(240_000);
   const suffix = Date.now().toString(36);
   const first = { name: 'Erika Erste', email: `erika.${suffix}@example.org` };
   const second = { name: 'Zoran Zweiter', email: `zoran.${suffix}@example.org` };
@@ -186,6 +192,62 @@ test('Warteliste: zwei Anmeldungen für einen Workshop mit einem Platz, Absage, 
   await participants.scrollIntoViewIfNeeded();
   await shot(staffPage, '10-teilnehmerliste');
 
-  expect([...a.errors, ...b.errors]).toEqual([]);
-  await Promise.all([a.context.close(), b.context.close(), staffContext.close()]);
+  // 8. On the day: the promoted person shows the QR ticket from her self-service page, and staff
+  // scan it at the door with the phone's camera (Chromium's fake camera plays a video of it).
+  await b.page.reload();
+  const ticketSection = b.page.getByRole('region', { name: 'Ihr Ticket' });
+  await expect(ticketSection.getByRole('img', { name: `QR-Code: Ticket für ${second.name}` })).toBeVisible();
+  await ticketSection.getByText('Code als Text anzeigen').click();
+  const ticket = (await ticketSection.getByTestId('ticket-code').textContent())!.trim();
+  await shot(b.page, '11-ticket');
+  const video = test.info().outputPath('ticket.y4m');
+  writeQrVideo(video, ticket);
+  const { launchOptions, baseURL } = test.info().project.use;
+  const cameraBrowser = await playwright.chromium.launch({
+    ...launchOptions,
+    args: [
+      ...(launchOptions?.args ?? []),
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const door = await cameraBrowser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    permissions: ['camera'],
+  });
+  const doorPage = await door.newPage();
+  const doorErrors: string[] = [];
+  doorPage.on('pageerror', (error) => doorErrors.push(error.message));
+  await doorPage.goto('/anmelden');
+  await doorPage.getByLabel('E-Mail-Adresse').fill(staff.email);
+  await doorPage.getByLabel('Passwort', { exact: true }).fill(staff.password);
+  await doorPage.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(heading(doorPage)).toHaveText('Mein Konto');
+  await doorPage.goto(new URL(staffPage.url()).pathname);
+  await doorPage.getByRole('link', { name: 'Einlass öffnen (Check-in am Smartphone)' }).click();
+  await expect(heading(doorPage)).toHaveText(`Einlass: ${TITLE}`);
+  const doorCounter = doorPage.locator('.checkin-counter');
+  await expect(doorCounter).toContainText(/Eingecheckt: 0 von \d+ bestätigten Anmeldungen/);
+  await doorPage.getByRole('button', { name: 'Kamera starten' }).click();
+  const verdict = doorPage.locator('.checkin-outcome');
+  await expect(verdict).toContainText(`Willkommen, ${second.name}!`, { timeout: 20_000 });
+  await expect(verdict).toHaveAttribute('data-status', 'checked_in');
+  await expect(doorCounter).toContainText(/Eingecheckt: 1 von \d+ bestätigten Anmeldungen/);
+  await shot(doorPage, '12-einlass-qr-gescannt');
+  // Scanned again (camera off and on): flagged as a second scan, not counted twice.
+  await doorPage.getByRole('button', { name: 'Kamera beenden' }).click();
+  await doorPage.getByRole('button', { name: 'Kamera starten' }).click();
+  await expect(verdict).toHaveAttribute('data-status', 'duplicate', { timeout: 20_000 });
+  await expect(verdict).toContainText(/Bereits eingecheckt um \d\d:\d\d Uhr/);
+  await expect(doorCounter).toContainText(/Eingecheckt: 1 von \d+ bestätigten Anmeldungen/);
+  await doorPage.getByRole('button', { name: 'Kamera beenden' }).click();
+  await shot(doorPage, '13-einlass-doppelt-gescannt');
+
+  expect([...a.errors, ...b.errors, ...doorErrors]).toEqual([]);
+  await Promise.all([a.context.close(), b.context.close(), staffContext.close(), door.close()]);
+  await cameraBrowser.close();
 });

@@ -10,7 +10,14 @@ import { AppError, errorMessage, langFrom, type ErrorCode } from './errors.ts';
 import { loggerOptions, type Logger } from './logger.ts';
 import { authRoutes, hasDemoUsers, organisationRoutes, userRoutes } from './modules/accounts/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
-import { eventRoutes, registrationRoutes } from './modules/events/index.ts';
+import {
+  checkinRoutes,
+  eventRoutes,
+  forumNoteRoutes,
+  liveRoutes,
+  registrationRoutes,
+  sessionResultRoutes,
+} from './modules/events/index.ts';
 import { mailRoutes } from './modules/mail/index.ts';
 import { exportRoutes, importRoutes, resultsRoutes, shortLinkRoute, studyAdminRoutes, studyRoutes } from './modules/study/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -157,6 +164,10 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
     resultsRoutes(api, services.results);
     eventRoutes(api, services.events);
     registrationRoutes(api, services.registrations);
+    sessionResultRoutes(api, services.sessionResults);
+    forumNoteRoutes(api, services.forumNotes);
+    checkinRoutes(api, services.checkins);
+    liveRoutes(api, services.live);
   });
   shortLinkRoute(app);
 
@@ -174,6 +185,9 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance & { 
     return payload;
   });
   app.addHook('onClose', async () => services.mail.close());
+  // Live streams: listen for other instances' changes once ready; end every open stream before the server closes.
+  app.addHook('onReady', async () => services.live.start(database));
+  app.addHook('preClose', async () => services.live.stop());
   const built = app as unknown as FastifyInstance & { services: Services };
   built.services = services;
   return built;

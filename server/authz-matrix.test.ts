@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API, apiPath, type ApiName } from '../contracts/api.ts';
+import { seededRegistration } from './modules/events/checkin.fixtures.ts';
+import { createForum, createForumWithNote, createResults, makePng } from './modules/events/session-results.fixtures.ts';
 import { shippedQuestionnaire } from './modules/study/shipped.ts';
 import { SMALL_DEFINITION, createSmallWave } from './modules/study/study.fixtures.ts';
 import { useTestApp, type TestApp, type TestClient } from './test/test-app.ts';
@@ -31,7 +33,7 @@ interface Ctx {
   /** A fresh session of `event` (for cases that change or delete it). */
   freshSession(): Promise<{ id: string; version: number }>;
 }
-type Req = { url: string; body?: unknown };
+type Req = { url: string; body?: unknown; raw?: { type: string; bytes: Buffer } };
 const FRESH_PASSWORD = 'ein langes Startpasswort';
 const rnd = () => Math.random().toString(36).slice(2, 8);
 const EVENT_BODY = {
@@ -57,6 +59,31 @@ const SESSION_BODY = {
   moderators: [],
   speakers: [],
 } as const;
+
+/** The live room of the matrix event's session (made once) and fresh questions in it. */
+let liveCode: string | undefined;
+async function liveRoomCode(c: Ctx): Promise<string> {
+  liveCode ??= (await c.t.app.services.live.enable(await c.t.actor('staff'), c.event.sessionId, { qaOpen: true })).code;
+  return liveCode;
+}
+async function liveQuestion(c: Ctx, open = false) {
+  await liveRoomCode(c);
+  const staff = await c.t.actor('staff');
+  const body = { kind: 'single', prompt: 'Matrixfrage', options: ['Ja', 'Nein'], scaleLabels: null, studyLink: null } as const;
+  const q = await c.t.app.services.live.createQuestion(staff, c.event.sessionId, { ...body, options: [...body.options] });
+  return open ? c.t.app.services.live.setStatus(staff, q.id, { status: 'open', version: q.version }) : q;
+}
+async function audienceQuestion(c: Ctx, approve: boolean) {
+  const code = await liveRoomCode(c);
+  const live = c.t.app.services.live;
+  const { deviceToken } = await live.issueDevice(code, '192.0.2.1');
+  await live.ask(code, { deviceToken, text: `Publikumsfrage ${rnd()}` });
+  const staff = await c.t.actor('staff');
+  const newest = (await live.adminRoom(staff, c.event.sessionId)).audienceQuestions.filter((q) => q.status === 'pending').at(-1)!;
+  if (approve) await live.moderate(staff, newest.id, { status: 'approved' });
+  return newest.id;
+}
+const LIVE_BODY = { kind: 'single', prompt: 'Wie finden Sie das?', options: ['Gut', 'Schlecht'], scaleLabels: null, studyLink: null };
 
 const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
   meta: () => ({ url: apiPath('meta') }),
@@ -134,9 +161,113 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
   acceptOffer: () => ({ url: apiPath('acceptOffer'), body: { token: 'x'.repeat(43) } }),
   listRegistrations: (c) => ({ url: apiPath('listRegistrations', { id: c.event.id }) }),
   exportRegistrations: (c) => ({ url: apiPath('exportRegistrations', { id: c.event.id }) }),
+  enableLive: (c) => ({ url: apiPath('enableLive', { id: c.event.sessionId }), body: { qaOpen: true } }),
+  adminLiveRoom: async (c) => (await liveRoomCode(c), { url: apiPath('adminLiveRoom', { id: c.event.sessionId }) }),
+  adminLiveStream: async (c) => (await liveRoomCode(c), { url: `${apiPath('adminLiveStream', { id: c.event.sessionId })}?once=1` }),
+  exportLiveResults: async (c) => (await liveRoomCode(c), { url: apiPath('exportLiveResults', { id: c.event.sessionId }) }),
+  createLiveQuestion: async (c) => (
+    await liveRoomCode(c),
+    { url: apiPath('createLiveQuestion', { id: c.event.sessionId }), body: LIVE_BODY }
+  ),
+  updateLiveQuestion: async (c) => {
+    const q = await liveQuestion(c);
+    return { url: apiPath('updateLiveQuestion', { id: q.id }), body: { ...LIVE_BODY, version: q.version } };
+  },
+  deleteLiveQuestion: async (c) => ({ url: apiPath('deleteLiveQuestion', { id: (await liveQuestion(c)).id }) }),
+  setLiveQuestionStatus: async (c) => {
+    const q = await liveQuestion(c);
+    return { url: apiPath('setLiveQuestionStatus', { id: q.id }), body: { status: 'open', version: q.version } };
+  },
+  moderateAudienceQuestion: async (c) => ({
+    url: apiPath('moderateAudienceQuestion', { id: await audienceQuestion(c, false) }),
+    body: { status: 'approved' },
+  }),
+  liveDevice: async (c) => ({ url: apiPath('liveDevice', { code: await liveRoomCode(c) }) }),
+  liveRoom: async (c) => ({ url: apiPath('liveRoom', { code: await liveRoomCode(c) }) }),
+  liveStream: async (c) => ({ url: `${apiPath('liveStream', { code: await liveRoomCode(c) })}?once=1` }),
+  liveVote: async (c) => {
+    const q = await liveQuestion(c, true);
+    const code = await liveRoomCode(c);
+    const { deviceToken } = await c.t.app.services.live.issueDevice(code, '192.0.2.1');
+    return { url: apiPath('liveVote', { code, questionId: q.id }), body: { deviceToken, answer: { optionId: q.options[0]!.id } } };
+  },
+  liveAsk: async (c) => {
+    const code = await liveRoomCode(c);
+    const { deviceToken } = await c.t.app.services.live.issueDevice(code, '192.0.2.1');
+    return { url: apiPath('liveAsk', { code }), body: { deviceToken, text: 'Wann gibt es die Folien?' } };
+  },
+  liveUpvote: async (c) => {
+    const code = await liveRoomCode(c);
+    const questionId = await audienceQuestion(c, true);
+    const { deviceToken } = await c.t.app.services.live.issueDevice(code, '192.0.2.1');
+    return { url: apiPath('liveUpvote', { code, questionId }), body: { deviceToken } };
+  },
+  exportRegistrationsXlsx: (c) => ({ url: apiPath('exportRegistrationsXlsx', { id: c.event.id }) }),
+  checkinList: (c) => ({ url: apiPath('checkinList', { id: c.event.id }) }),
+  syncCheckins: async (c) => {
+    const { token } = await seededRegistration(c.t, c.event.id);
+    const items = [{ id: randomUUID(), token, at: '2027-03-10T08:30:00Z', method: 'qr' }];
+    return { url: apiPath('syncCheckins', { id: c.event.id }), body: { items } };
+  },
+  checkInTicket: async (c) => {
+    const { token } = await seededRegistration(c.t, c.event.id);
+    return { url: apiPath('checkInTicket', { id: c.event.id }), body: { id: randomUUID(), token, at: '2027-03-10T08:30:00Z' } };
+  },
+  badgesPdf: (c) => ({ url: apiPath('badgesPdf', { id: c.event.id }) }),
   updateEventCapacity: async (c) => {
     const e = await c.freshEvent();
     return { url: apiPath('updateEventCapacity', { id: e.id }), body: { capacity: 100, registrationClosesAt: null, sessions: [] } };
+  },
+  eventResults: (c) => ({ url: apiPath('eventResults', { slug: c.event.slug }) }),
+  sessionPhoto: async (c) => ({ url: (await createResults(c.t, { publish: true })).photo.url }),
+  getSessionResults: (c) => ({ url: apiPath('getSessionResults', { id: c.event.id, sessionId: c.event.sessionId }) }),
+  saveSessionResults: async (c) => {
+    const r = await createResults(c.t);
+    return {
+      url: apiPath('saveSessionResults', { id: r.id, sessionId: r.sessionId }),
+      body: { text: 'Neu', nextSteps: [], version: r.version },
+    };
+  },
+  deleteSessionResults: async (c) => {
+    const r = await createResults(c.t);
+    return { url: apiPath('deleteSessionResults', { id: r.id, sessionId: r.sessionId }) };
+  },
+  publishSessionResults: async (c) => {
+    const r = await createResults(c.t);
+    return { url: apiPath('publishSessionResults', { id: r.id, sessionId: r.sessionId }), body: { version: r.version } };
+  },
+  unpublishSessionResults: async (c) => {
+    const r = await createResults(c.t, { publish: true });
+    return { url: apiPath('unpublishSessionResults', { id: r.id, sessionId: r.sessionId }), body: { version: r.version } };
+  },
+  uploadSessionPhoto: (c) => ({
+    url: `${apiPath('uploadSessionPhoto', { id: c.event.id, sessionId: c.event.sessionId })}?alt=Flipchart`,
+    raw: { type: 'image/png', bytes: makePng(2, 2, [Math.floor(Math.random() * 255), 0, 0]) },
+  }),
+  updateSessionPhoto: async (c) => {
+    const r = await createResults(c.t);
+    return { url: apiPath('updateSessionPhoto', { id: r.id, sessionId: r.sessionId, photoId: r.photo.id }), body: { alt: 'Neu' } };
+  },
+  deleteSessionPhoto: async (c) => {
+    const r = await createResults(c.t);
+    return { url: apiPath('deleteSessionPhoto', { id: r.id, sessionId: r.sessionId, photoId: r.photo.id }) };
+  },
+  forumOverview: async (c) => ({ url: apiPath('forumOverview', { id: (await createForum(c.t)).id }) }),
+  exportForumNotes: async (c) => ({ url: apiPath('exportForumNotes', { id: (await createForumWithNote(c.t)).id }) }),
+  createForumNote: async (c) => ({
+    url: apiPath('createForumNote', { id: (await createForum(c.t)).id }),
+    body: { text: 'Sorge um den Arbeitsplatz', topics: ['sorge'], district: '14511', sessionId: null },
+  }),
+  updateForumNote: async (c) => {
+    const f = await createForumWithNote(c.t);
+    return {
+      url: apiPath('updateForumNote', { id: f.id, noteId: f.noteId }),
+      body: { text: 'Geändert', topics: ['idee'], district: 'ausserhalb', sessionId: null, version: f.noteVersion },
+    };
+  },
+  deleteForumNote: async (c) => {
+    const f = await createForumWithNote(c.t);
+    return { url: apiPath('deleteForumNote', { id: f.id, noteId: f.noteId }) };
   },
   createPerson: () => ({
     url: apiPath('createPerson'),
@@ -344,7 +475,15 @@ describe('authorisation matrix', () => {
     const client = await clientFor(caller);
     const req = await REQUESTS[name](ctx);
     const descriptionBefore = await ihkDescription();
-    const res = await client.request(API[name].method, req.url, req.body);
+    const photosBefore = (
+      await t.database.db.selectFrom('session_result_photo').select('id').where('session_id', '=', ctx.event.sessionId).execute()
+    ).length;
+    const res = await client.request(
+      API[name].method,
+      req.url,
+      req.body,
+      req.raw ? { raw: req.raw.bytes, headers: { 'content-type': req.raw.type } } : {},
+    );
     const want = expected(name, caller);
     if (want === 'allowed') {
       expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
@@ -384,12 +523,34 @@ describe('authorisation matrix', () => {
         const row = await t.database.db.selectFrom('event_session').select(['id']).where('id', '=', id).executeTakeFirst();
         expect(row, 'the session survives a refused call').toBeDefined();
       }
+      if (name === 'uploadSessionPhoto') {
+        const rows = await t.database.db
+          .selectFrom('session_result_photo')
+          .select('id')
+          .where('session_id', '=', ctx.event.sessionId)
+          .execute();
+        expect(rows.length, 'no photo stored by a refused call').toBe(photosBefore);
+      }
+      if (name === 'deleteSessionResults' || name === 'deleteForumNote') {
+        const id = name === 'deleteForumNote' ? req.url.split('/').at(-1)! : req.url.split('/').at(-2)!;
+        const row =
+          name === 'deleteForumNote'
+            ? await t.database.db.selectFrom('forum_note').select('id').where('id', '=', id).executeTakeFirst()
+            : await t.database.db.selectFrom('session_result').select('session_id').where('session_id', '=', id).executeTakeFirst();
+        expect(row, 'the record survives a refused call').toBeDefined();
+      }
       if (name === 'updateEventCapacity') {
         const id = req.url.split('/').at(-2)!;
         const row = await t.database.db.selectFrom('event').select(['capacity']).where('id', '=', id).executeTakeFirstOrThrow();
         expect(row.capacity, 'the capacity is unchanged').toBeNull();
       }
       if (name === 'updateOrganisation') expect(await ihkDescription(), 'the organisation is unchanged').toBe(descriptionBefore);
+      if (name === 'checkInTicket' || name === 'syncCheckins') {
+        const body = req.body as { id?: string; items?: { id: string }[] };
+        const scanId = body.id ?? body.items![0]!.id;
+        const row = await t.database.db.selectFrom('checkin').select(['id']).where('id', '=', scanId).executeTakeFirst();
+        expect(row, 'no check-in stored').toBeUndefined();
+      }
     }
   });
 

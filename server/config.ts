@@ -34,6 +34,21 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(48),
+  /** Hours before the start of an event when confirmed participants get the reminder mail. */
+  REGISTRATION_REMINDER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(3, 'REGISTRATION_REMINDER_HOURS muss mindestens 3 sein (bis 2 Stunden vor Beginn wird erinnert).')
+    .max(24 * 14)
+    .default(24),
+  /** Days after the end of an event until its personal registration data are deleted (counts stay). */
+  REGISTRATION_RETENTION_DAYS: z.coerce.number().int().min(1, 'REGISTRATION_RETENTION_DAYS muss mindestens 1 sein.').max(3650).default(90),
+  /** Registrations per client address within 10 minutes (public form). */
+  REGISTRATION_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Registrations per e-mail address within one hour (public form). */
+  REGISTRATION_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Live polls: device tokens one client address may fetch per 10 minutes (a hall shares one address). */
+  LIVE_DEVICE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(3000),
   RESULTS_MIN_CELL_CROSSTAB: z.coerce.number().int().min(3, 'RESULTS_MIN_CELL_CROSSTAB darf nicht unter 3 liegen.').default(10),
 });
 
@@ -59,7 +74,17 @@ export interface Config {
   /** Disclosure control of results: smallest unweighted n per cell (estimates, crosstabs/open answers). */
   results: { minCell: number; minCellCrosstab: number };
   /** Event registration: hours to accept a seat offered from the waitlist. */
-  registration: { offerHours: number };
+  registration: {
+    offerHours: number;
+    /** Reminder mail this many hours before the start (none later than 2 hours before). */
+    reminderHours: number;
+    /** Personal registration data are deleted this many days after the event ends. */
+    retentionDays: number;
+    /** Public registration form: at most `perAddress` per 10 minutes and `perEmail` per hour. */
+    limits: { perAddress: number; perEmail: number };
+  };
+  /** Live polls: device tokens per client address and 10 minutes. */
+  live: { deviceLimitPerIp: number };
 }
 
 export class ConfigError extends Error {}
@@ -113,7 +138,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: 1024 * 1024,
     version: readVersion(),
     results: { minCell: e.RESULTS_MIN_CELL, minCellCrosstab: e.RESULTS_MIN_CELL_CROSSTAB },
-    registration: { offerHours: e.REGISTRATION_OFFER_HOURS },
+    registration: {
+      offerHours: e.REGISTRATION_OFFER_HOURS,
+      reminderHours: e.REGISTRATION_REMINDER_HOURS,
+      retentionDays: e.REGISTRATION_RETENTION_DAYS,
+      limits: { perAddress: e.REGISTRATION_LIMIT_PER_ADDRESS, perEmail: e.REGISTRATION_LIMIT_PER_EMAIL },
+    },
+    live: { deviceLimitPerIp: e.LIVE_DEVICE_LIMIT_PER_IP },
   };
 }
 
@@ -136,7 +167,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bodyLimitBytes: 1024 * 1024,
     version: '0.0.0-test',
     results: { minCell: 5, minCellCrosstab: 10 },
-    registration: { offerHours: 48 },
+    // Test files register many people from one address; the limit tests set their own limits.
+    registration: { offerHours: 48, reminderHours: 24, retentionDays: 90, limits: { perAddress: 10_000, perEmail: 1000 } },
+    live: { deviceLimitPerIp: 3000 },
     ...overrides,
   };
 }

@@ -46,16 +46,19 @@ export async function serve(opts: { seedDemo?: boolean } = {}): Promise<void> {
 
 /**
  * Background job: waitlist offers that ran out pass to the next person once a minute, even when
- * nobody looks at the event (looking at the seats processes them too). Runs never overlap.
+ * nobody looks at the event (looking at the seats processes them too); then reminder mails and
+ * retention (`registrationJobs`). Runs never overlap.
  */
 function startOfferExpiry(registrations: RegistrationService, log: Logger, everyMs = 60_000): { stop(): Promise<void> } {
   let running: Promise<unknown> | null = null;
+  const jobs = registrationJobs(registrations, log);
   const timer = setInterval(() => {
     if (running) return;
     running = registrations
       .expireOffers(new Date())
       .then((events) => events > 0 && log.info({ events }, 'waitlist offers expired'))
       .catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : 'unknown' }, 'offer expiry failed'))
+      .then(() => jobs.run(new Date()))
       .finally(() => (running = null));
   }, everyMs);
   timer.unref();
@@ -63,6 +66,29 @@ function startOfferExpiry(registrations: RegistrationService, log: Logger, every
     async stop() {
       clearInterval(timer);
       await running;
+    },
+  };
+}
+
+/**
+ * Reminder mails before events (every minute) and the retention of registrations (hourly; a
+ * cheap query when nothing is due). Both are safe with several server instances.
+ */
+function registrationJobs(registrations: RegistrationService, log: Logger, purgeEveryMs = 3_600_000) {
+  let lastPurge = Number.NEGATIVE_INFINITY;
+  const failed = (job: string) => (err: unknown) => log.warn({ err: err instanceof Error ? err.message : 'unknown' }, `${job} failed`);
+  return {
+    async run(now: Date): Promise<void> {
+      await registrations
+        .sendReminders(now)
+        .then((reminders) => reminders > 0 && log.info({ reminders }, 'registration reminders queued'))
+        .catch(failed('registration reminders'));
+      if (now.getTime() - lastPurge < purgeEveryMs) return;
+      lastPurge = now.getTime();
+      await registrations
+        .purgeExpiredRegistrations(now)
+        .then((r) => r.events > 0 && log.info(r, 'registration data purged after retention period'))
+        .catch(failed('registration retention'));
     },
   };
 }

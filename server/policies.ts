@@ -35,6 +35,8 @@ export const can = {
   manageEvents: isStaff,
   /** Internal events (e.g. a Policy Lab) are seen by staff only; for others they do not exist. */
   readInternalEvents: isStaff,
+  /** Bürgerforum notes are internal: staff write them, analysts read them with staff. */
+  readForumNotes: isTeam,
   /** Interviews and imports are collected by staff (the interviewer is kept as paradata). */
   interview: isStaff,
   /** Staff and analysts see the people of their own organisation; admins see everyone. */

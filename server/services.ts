@@ -1,7 +1,14 @@
 import type { AppContext } from './context.ts';
 import { createAuthService, createOrganisationService, createUserService } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
-import { createEventService, createRegistrationService } from './modules/events/index.ts';
+import {
+  createCheckinService,
+  createEventService,
+  createForumNoteService,
+  createLiveService,
+  createRegistrationService,
+  createSessionResultService,
+} from './modules/events/index.ts';
 import { createMailService } from './modules/mail/index.ts';
 import {
   createExportService,
@@ -27,6 +34,28 @@ export function createServices(ctx: AppContext) {
   const results = createResultsService(ctx, audit);
   const events = createEventService(ctx, audit);
   const registrations = createRegistrationService(ctx, { mail, audit });
-  return { audit, mail, auth, users, organisations, studies, responses, studyAdmin, imports, exports, results, events, registrations };
+  const sessionResults = createSessionResultService(ctx, audit);
+  const forumNotes = createForumNoteService(ctx, audit);
+  const checkins = createCheckinService(ctx, { audit });
+  const live = createLiveService(ctx, { audit, responses, studyAdmin });
+  return {
+    audit,
+    mail,
+    auth,
+    users,
+    organisations,
+    studies,
+    responses,
+    studyAdmin,
+    imports,
+    exports,
+    results,
+    events,
+    registrations,
+    sessionResults,
+    forumNotes,
+    checkins,
+    live,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

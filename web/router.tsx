@@ -20,6 +20,8 @@ const child = (path: string, parent: string) => path.slice(parent.length + 1);
 export const routes: RouteObject[] = [
   // The kiosk tablet shows only the questionnaire: no site header, navigation or footer to wander off through.
   { path: PATHS.kiosk, ErrorBoundary: RouteError, ...page(() => import('./features/study/KioskPage.tsx')) },
+  // The projector fills the hall's screen: no site header or footer either.
+  { path: PATHS.adminLiveProjector, ErrorBoundary: RouteError, ...page(() => import('./features/live/ProjectorPage.tsx')) },
   {
     path: PATHS.home,
     Component: Layout,
@@ -65,8 +67,13 @@ export const routes: RouteObject[] = [
             children: [
               { path: PATHS.adminEvents, ...page(() => import('./features/events/EventsAdminPage.tsx')) },
               { path: PATHS.adminEvent, ...page(() => import('./features/events/EventAdminPage.tsx')) },
+              { path: PATHS.adminSessionResults, ...page(() => import('./features/session-results/SessionResultsPage.tsx')) },
+              { path: PATHS.adminEventCheckin, ...page(() => import('./features/checkin/CheckinPage.tsx')) },
+              { path: PATHS.adminLive, ...page(() => import('./features/live/ModeratorPage.tsx')) },
             ],
           },
+          // Bürgerforum notes: staff write, analysts read (the page checks the roles itself).
+          { path: PATHS.adminForumNotes, ...page(() => import('./features/forum-notes/ForumNotesPage.tsx')) },
           // For staff as well as admins: outside the admin-only layout.
           { path: PATHS.adminWaveImport, ...page(() => import('./features/study-admin/ImportPage.tsx')) },
           { path: PATHS.survey, ...page(() => import('./features/study/SurveyPage.tsx')) },
@@ -82,6 +89,9 @@ export const routes: RouteObject[] = [
           // Registration links from e-mails: the token is in the fragment, never sent as a query.
           { path: PATHS.registration, ...page(() => import('./features/registration/SelfServicePage.tsx')) },
           { path: PATHS.registrationConfirm, ...page(() => import('./features/registration/ConfirmPage.tsx')) },
+          // Live polls for the audience in the hall: a code, no account.
+          { path: PATHS.liveJoin, ...page(() => import('./features/live/JoinPage.tsx')) },
+          { path: PATHS.liveRoom, ...page(() => import('./features/live/AudiencePage.tsx')) },
           { path: '*', ...page(() => import('./features/errors/NotFoundPage.tsx')) },
         ],
       },

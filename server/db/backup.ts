@@ -96,6 +96,18 @@ function detectFormat(file: string): 'sqlite' | 'jsonl.gz' {
   throw new BackupError(`${file} ist keine Sicherung der ITAS-Plattform (weder SQLite noch itas-backup).`);
 }
 
+/** Binary columns (photos) are written by JSON.stringify as {type:'Buffer',data:[…]}: read them back as bytes. */
+function reviveBytes(_key: string, value: unknown): unknown {
+  if (
+    value &&
+    typeof value === 'object' &&
+    (value as { type?: unknown }).type === 'Buffer' &&
+    Array.isArray((value as { data?: unknown }).data)
+  )
+    return Buffer.from((value as { data: number[] }).data);
+  return value;
+}
+
 /** Reads a backup into memory-friendly batches: { migrations, rows per table }. */
 async function readBackup(file: string): Promise<{ migrations: string[]; tables: Map<Table, Row[]> }> {
   const tables = new Map<Table, Row[]>(TABLES_IN_DEPENDENCY_ORDER.map((t) => [t, []]));
@@ -113,7 +125,7 @@ async function readBackup(file: string): Promise<{ migrations: string[]; tables:
   let header: { format?: string; migrations?: string[] } | undefined;
   for await (const line of rl) {
     if (!line) continue;
-    const obj = JSON.parse(line) as { t?: Table; r?: Row; format?: string; migrations?: string[] };
+    const obj = JSON.parse(line, reviveBytes) as { t?: Table; r?: Row; format?: string; migrations?: string[] };
     if (!header) {
       header = obj;
       if (obj.format !== BACKUP_FORMAT) throw new BackupError('Unbekanntes Sicherungsformat.');

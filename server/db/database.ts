@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** The raw SQLite connection, for the online backup API. */
   sqlite?: SQLite.Database;
+  /** PostgreSQL only: where it is, for connections of their own (LISTEN for live updates). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export function openDatabase(target: DatabaseTarget, opts: { backgroundCheckpoin
   // A dropped connection while idle must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', url: target.url, close: () => db.destroy() };
 }
 
 export function isSqlite(db: Kysely<unknown>): boolean {

@@ -211,6 +211,8 @@ export interface EventTable {
   capacity: number | null;
   /** UTC instant; null: registration open until the event starts. */
   registration_closes_at: string | null;
+  /** When the personal registration rows were deleted after the retention period (counts kept). */
+  registrations_purged_at: string | null;
 }
 
 /** A speaker or moderator, reused across events. */
@@ -273,6 +275,26 @@ export interface RegistrationTable {
   consent_at: string;
   created_at: string;
   updated_at: string;
+  /** When the reminder before the event went into the outbox (once per registration). */
+  reminder_sent_at: Generated<string | null>;
+}
+
+/** Counts kept after the personal registration rows are deleted: per event, or per session. */
+export interface RegistrationTallyTable {
+  id: string;
+  event_id: string;
+  /** null: the event seat; else the workshop session. */
+  session_id: string | null;
+  status: string;
+  participant_type: string;
+  count: number;
+}
+
+/** Fixed-window counter of registrations per client address or e-mail address (HMAC keys). */
+export interface RegistrationThrottleTable {
+  key: string;
+  hits: number;
+  window_started_at: string;
 }
 
 /** A workshop (or panel) a registered person chose, with its own seat status. */
@@ -284,6 +306,130 @@ export interface RegistrationWorkshopTable {
   /** Queue order within the session, handed out under the event lock. */
   queue_seq: number;
   offer_expires_at: string | null;
+}
+
+/** One scan at the door; `id` comes from the device, so uploads are idempotent. */
+export interface CheckinTable {
+  id: string;
+  event_id: string;
+  registration_id: string;
+  /** The device's time of the scan (UTC ISO, untrusted). */
+  checked_in_at: string;
+  /** When the server stored it. */
+  recorded_at: string;
+  by_user_id: string | null;
+  method: 'qr' | 'name';
+  /** 1: the person had already been checked in (shown twice; not counted again). */
+  duplicate: number;
+}
+
+/** What came out of a session; a draft until published. */
+export interface SessionResultTable {
+  session_id: string;
+  text: string;
+  published: number;
+  published_at: string | null;
+  is_demo: number;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A photo of a session's results (e.g. a flip chart), bytes in the database. */
+export interface SessionResultPhotoTable {
+  id: string;
+  session_id: string;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: Buffer;
+  size: number;
+  /** Hex SHA-256 of the bytes: part of the image address. */
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  position: number;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** An agreed next step of a session, with who takes care of it. */
+export interface SessionNextStepTable {
+  id: string;
+  session_id: string;
+  text: string;
+  owner: string;
+  due_date: string | null;
+  status: 'offen' | 'in_arbeit' | 'erledigt';
+  position: number;
+}
+
+/** A short note of a conversation at a Bürgerforum; topics a JSON array. No personal data. */
+export interface ForumNoteTable {
+  id: string;
+  event_id: string;
+  session_id: string | null;
+  text: string;
+  topics: string;
+  district: string;
+  is_demo: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** A session's live room (polls and audience Q&A), joined by a 6-digit code. */
+export interface LiveRoomTable {
+  session_id: string;
+  code: string;
+  qa_open: number;
+  /** Grows with every change the audience can see; the SSE id. */
+  revision: number;
+  created_at: string;
+}
+
+/** A poll question of a live room; options JSON [{id,label}], scale labels JSON {min,max}. */
+export interface LiveQuestionTable {
+  id: string;
+  session_id: string;
+  position: number;
+  kind: 'single' | 'multiple' | 'scale' | 'words' | 'ranking';
+  prompt: string;
+  options: string;
+  scale_labels: string | null;
+  study_wave_id: string | null;
+  study_question_name: string | null;
+  status: 'draft' | 'open' | 'closed';
+  opened_at: string | null;
+  closed_at: string | null;
+  /** JSON outcome of the last transfer into the linked study wave, or null. */
+  study_transfer: string | null;
+  version: number;
+  created_at: string;
+}
+
+/** One vote of one device (SHA-256 of its token) on one question; answer JSON. */
+export interface LiveVoteTable {
+  question_id: string;
+  device_hash: string;
+  answer: string;
+  created_at: string;
+}
+
+/** A question from the audience; waits for approval while pending. */
+export interface AudienceQuestionTable {
+  id: string;
+  session_id: string;
+  text: string;
+  status: 'pending' | 'approved' | 'answered' | 'hidden';
+  upvotes: number;
+  device_hash: string;
+  created_at: string;
+}
+
+export interface AudienceUpvoteTable {
+  question_id: string;
+  device_hash: string;
 }
 
 export interface Database {
@@ -309,6 +455,18 @@ export interface Database {
   event_session_person: EventSessionPersonTable;
   registration: RegistrationTable;
   registration_workshop: RegistrationWorkshopTable;
+  registration_tally: RegistrationTallyTable;
+  registration_throttle: RegistrationThrottleTable;
+  live_room: LiveRoomTable;
+  live_question: LiveQuestionTable;
+  live_vote: LiveVoteTable;
+  audience_question: AudienceQuestionTable;
+  audience_upvote: AudienceUpvoteTable;
+  session_result: SessionResultTable;
+  session_result_photo: SessionResultPhotoTable;
+  session_next_step: SessionNextStepTable;
+  forum_note: ForumNoteTable;
+  checkin: CheckinTable;
 }
 
 /** Tables in an order where every foreign key points backwards: used by backup and restore. */
@@ -335,6 +493,18 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'event_session_person',
   'registration',
   'registration_workshop',
+  'registration_tally',
+  'registration_throttle',
+  'live_room',
+  'live_question',
+  'live_vote',
+  'audience_question',
+  'audience_upvote',
+  'session_result',
+  'session_result_photo',
+  'session_next_step',
+  'forum_note',
+  'checkin',
 ] as const satisfies readonly (keyof Database)[];
 
 export type Generated<T> = _G<T>;

@@ -1,5 +1,5 @@
 import type { CreateSessionBody } from '../../contracts/events.ts';
-import type { DemoEvents } from '../modules/events/index.ts';
+import type { DemoEvents, DemoSessionResults } from '../modules/events/index.ts';
 
 /**
  * Demo events: the three congresses of the initiative with a typical programme, an upcoming
@@ -348,3 +348,30 @@ export const DEMO_EVENTS: DemoEvents = {
     },
   ],
 };
+
+/**
+ * Demo results of one workshop of the 2025 congress (text and next steps, no photos), published
+ * and marked as demo data. Owners are the partner organisations, no persons.
+ */
+export const DEMO_SESSION_RESULTS: DemoSessionResults[] = [
+  {
+    eventSlug: 'kongress-2025',
+    sessionTitle: 'Circular Cars – Made in Sachsen',
+    text:
+      'Demo-Daten: Die Teilnehmenden sahen in der Wiederaufbereitung von Bauteilen (Remanufacturing) die größte Chance für ' +
+      'Zulieferer der Region, vor allem bei Antriebs- und Elektronikkomponenten.\n\n' +
+      'Als Hürden nannten sie fehlende Rücknahmewege der Hersteller, unklare Haftung für aufbereitete Teile und den Aufwand, ' +
+      'Material sortenrein zu trennen. Kleine Betriebe wünschen sich dafür Partner statt Einzellösungen.\n\n' +
+      'Vereinbart wurde, ein Netzwerktreffen zu Rücknahmesystemen auszurichten und Fördermöglichkeiten zu sammeln.',
+    nextSteps: [
+      { text: 'Netzwerktreffen „Rücknahme und Aufbereitung“ ausrichten', owner: 'AMZ Netzwerk', dueDate: '2025-10-15', status: 'erledigt' },
+      {
+        text: 'Überblick über Förderprogramme zur Kreislaufwirtschaft erstellen',
+        owner: 'IHK Chemnitz',
+        dueDate: '2025-12-31',
+        status: 'in_arbeit',
+      },
+      { text: 'Pilotprojekt mit zwei Zulieferbetrieben anbahnen', owner: 'CWE', dueDate: null, status: 'offen' },
+    ],
+  },
+];

@@ -7,7 +7,7 @@ import { countUsers } from '../modules/accounts/index.ts';
 import { createServices } from '../services.ts';
 import { CONSENT, DEMO_WAVE_CODE, shippedQuestionnaire, type StudyService } from '../modules/study/index.ts';
 import type { Role } from '../../contracts/common.ts';
-import { DEMO_EVENTS } from './demo-events.ts';
+import { DEMO_EVENTS, DEMO_SESSION_RESULTS } from './demo-events.ts';
 
 export interface DemoAccount {
   role: Role;
@@ -69,7 +69,7 @@ export async function seedDemo(deps: { database: DatabaseHandle; config: Config;
     clock: () => new Date(),
     log: deps.log,
   };
-  const { users, organisations, mail, studies, events } = createServices(ctx);
+  const { users, organisations, mail, studies, events, sessionResults } = createServices(ctx);
   const created: DemoAccount[] = [];
   for (const u of DEMO_USERS) {
     const org = await organisations.bySlug(u.org);
@@ -85,6 +85,7 @@ export async function seedDemo(deps: { database: DatabaseHandle; config: Config;
   }
   await seedDemoStudy(studies, (await organisations.bySlug('cwe'))!.id, new Date());
   await events.seedDemo(DEMO_EVENTS);
+  await sessionResults.seedDemo(DEMO_SESSION_RESULTS);
   await mail.close();
   return created;
 }

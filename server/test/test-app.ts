@@ -55,11 +55,11 @@ export class TestClient {
     }
   }
 
-  async request(method: string, url: string, body?: unknown, extra: { headers?: Record<string, string>; raw?: string } = {}) {
+  async request(method: string, url: string, body?: unknown, extra: { headers?: Record<string, string>; raw?: string | Buffer } = {}) {
     const headers: Record<string, string> = { 'accept-language': 'de', ...this.headers, ...extra.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && this.csrf && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrf;
-    let payload: string | undefined = extra.raw;
+    let payload: string | Buffer | undefined = extra.raw;
     if (body !== undefined) {
       payload = JSON.stringify(body);
       headers['content-type'] ??= 'application/json';

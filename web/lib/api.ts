@@ -14,6 +14,7 @@ import {
   type UserUpdateSchema,
 } from '../../contracts/accounts.ts';
 import { AuditPageSchema, EndedSessionsSchema, MetaSchema, OutboxPageSchema, type AuditAction } from '../../contracts/admin.ts';
+import { CheckinBatchResultSchema, CheckinListSchema, type CheckinBatch } from '../../contracts/checkin.ts';
 import { API, apiPath, type ApiName } from '../../contracts/api.ts';
 import { ErrorBodySchema, OkSchema, type Role } from '../../contracts/common.ts';
 import {
@@ -39,6 +40,20 @@ import {
   type UpdateCapacityBody,
 } from '../../contracts/registration.ts';
 import { PublicWaveSchema, SubmitResultSchema, type SubmitBatch } from '../../contracts/study.ts';
+import {
+  AdminLiveRoomSchema,
+  LiveAskResultSchema,
+  LiveDeviceResultSchema,
+  LiveUpvoteResultSchema,
+  LiveVoteResultSchema,
+  PublicLiveRoomSchema,
+  type AudienceQuestionStatus,
+  type EnableLiveBody,
+  type LiveAnswer,
+  type LiveQuestionBody,
+  type LiveQuestionStatusBody,
+  type UpdateLiveQuestionBody,
+} from '../../contracts/live.ts';
 import { WaveMarginsSchema, WaveResultsSchema, type MarginsBody, type ResultsQuery } from '../../contracts/results.ts';
 import {
   CheckDefinitionResultSchema,
@@ -196,7 +211,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError({ status: response.status, code, message, retryAfter });
 }
 
-async function call<T>(name: ApiName, options: CallOptions<T>, isRetry = false): Promise<T> {
+/** One JSON request of the API table, parsed with its contract; features with their own endpoint modules use it too. */
+export async function call<T>(name: ApiName, options: CallOptions<T>, isRetry = false): Promise<T> {
   const { method } = API[name];
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -355,8 +371,31 @@ export const api = {
   acceptOffer: (token: string, sessionId?: string) =>
     call('acceptOffer', { schema: RegistrationViewSchema, body: sessionId ? { token, sessionId } : { token } }),
   listRegistrations: (id: string, o: Signal = {}) => call('listRegistrations', { schema: RegistrationListSchema, params: { id }, ...o }),
+  checkinList: (id: string, o: Signal = {}) => call('checkinList', { schema: CheckinListSchema, params: { id }, ...o }),
+  syncCheckins: (id: string, body: CheckinBatch) => call('syncCheckins', { schema: CheckinBatchResultSchema, params: { id }, body }),
   // The page reloads the list afterwards, so the answer's shape does not matter here.
   updateEventCapacity: (id: string, body: UpdateCapacityBody) => call('updateEventCapacity', { schema: z.unknown(), params: { id }, body }),
+
+  // Live polls: staff manage a session's room; the audience votes anonymously with a device token (no cookie).
+  // Staff changes answer with whatever the server finds useful: the pages read the room again (or get it from the stream).
+  enableLive: (id: string, body: EnableLiveBody) => call('enableLive', { schema: z.unknown(), params: { id }, body }),
+  adminLiveRoom: (id: string, o: Signal = {}) => call('adminLiveRoom', { schema: AdminLiveRoomSchema, params: { id }, ...o }),
+  createLiveQuestion: (id: string, body: LiveQuestionBody) => call('createLiveQuestion', { schema: z.unknown(), params: { id }, body }),
+  updateLiveQuestion: (id: string, body: UpdateLiveQuestionBody) =>
+    call('updateLiveQuestion', { schema: z.unknown(), params: { id }, body }),
+  deleteLiveQuestion: (id: string) => call('deleteLiveQuestion', { schema: z.unknown(), params: { id } }),
+  setLiveQuestionStatus: (id: string, body: LiveQuestionStatusBody) =>
+    call('setLiveQuestionStatus', { schema: z.unknown(), params: { id }, body }),
+  moderateAudienceQuestion: (id: string, status: AudienceQuestionStatus) =>
+    call('moderateAudienceQuestion', { schema: z.unknown(), params: { id }, body: { status } }),
+  liveDevice: (code: string) => call('liveDevice', { schema: LiveDeviceResultSchema, params: { code }, anonymous: true }),
+  liveRoom: (code: string, o: Signal = {}) => call('liveRoom', { schema: PublicLiveRoomSchema, params: { code }, anonymous: true, ...o }),
+  liveVote: (code: string, questionId: string, deviceToken: string, answer: LiveAnswer) =>
+    call('liveVote', { schema: LiveVoteResultSchema, params: { code, questionId }, body: { deviceToken, answer }, anonymous: true }),
+  liveAsk: (code: string, deviceToken: string, text: string) =>
+    call('liveAsk', { schema: LiveAskResultSchema, params: { code }, body: { deviceToken, text }, anonymous: true }),
+  liveUpvote: (code: string, questionId: string, deviceToken: string) =>
+    call('liveUpvote', { schema: LiveUpvoteResultSchema, params: { code, questionId }, body: { deviceToken }, anonymous: true }),
 
   listOutbox: (page: PageQuery, o: Signal = {}) => call('listOutbox', { schema: OutboxPageSchema, query: { ...page }, ...o }),
   listAudit: (query: PageQuery & { action?: AuditAction | undefined }, o: Signal = {}) =>

@@ -26,6 +26,9 @@ export const PATHS = {
   adminWaveReport: '/verwaltung/wellen/:id/ergebnisse/bericht',
   adminEvents: '/verwaltung/veranstaltungen',
   adminEvent: '/verwaltung/veranstaltungen/:id',
+  adminSessionResults: '/verwaltung/veranstaltungen/:id/sitzungen/:sessionId/ergebnisse',
+  adminForumNotes: '/verwaltung/veranstaltungen/:id/buergerforum',
+  adminEventCheckin: '/verwaltung/veranstaltungen/:id/einlass',
   survey: '/befragung/:code',
   publicResults: '/ergebnisse/:code',
   publicReport: '/ergebnisse/:code/bericht',
@@ -37,6 +40,10 @@ export const PATHS = {
   event: '/veranstaltungen/:slug',
   registration: '/anmeldung',
   registrationConfirm: '/anmeldung/bestaetigen',
+  liveJoin: '/live',
+  liveRoom: '/live/:code',
+  adminLive: '/verwaltung/live/:sessionId',
+  adminLiveProjector: '/verwaltung/live/:sessionId/projektor',
 } as const satisfies Record<string, WebRoute>;
 
 export function userPath(id: string): string {

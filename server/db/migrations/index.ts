@@ -6,6 +6,10 @@ import * as m20261129responseOrder from './2026-11-29-response-order.ts';
 import * as m20261129results from './2026-11-29-results.ts';
 import * as m20261130events from './2026-11-30-events.ts';
 import * as m20261201registration from './2026-12-01-registration.ts';
+import * as m20261203live from './2026-12-03-live.ts';
+import * as m20261204sessionResults from './2026-12-04-session-results.ts';
+import * as m20261202checkin from './2026-12-02-checkin.ts';
+import * as m20261205registrationRetention from './2026-12-05-registration-retention.ts';
 
 /** Static list: works under tsx and in bundles alike. Names sort by date. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +20,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-results': m20261129results,
   '2026-11-30-events': m20261130events,
   '2026-12-01-registration': m20261201registration,
+  '2026-12-03-live': m20261203live,
+  '2026-12-04-session-results': m20261204sessionResults,
+  '2026-12-02-checkin': m20261202checkin,
+  '2026-12-05-registration-retention': m20261205registrationRetention,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

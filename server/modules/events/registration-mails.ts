@@ -73,6 +73,9 @@ export function confirmedMail(to: string, name: string, event: EventInfo, status
       'Über diesen Link sehen und ändern Sie Ihre Anmeldung, wählen Workshops oder sagen ab:',
       '',
       link,
+      '',
+      'Sobald Ihr Platz bestätigt ist, finden Sie auf dieser Seite auch Ihr Ticket (einen QR-Code).',
+      'Bitte zeigen Sie es beim Einlass auf dem Smartphone oder ausgedruckt vor.',
       ...footer,
     ].join('\n'),
   };

@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/index.ts';
 import { CSV_BOM, csvLine } from '../study/index.ts';
 import { berlin, toUtc } from './berlin-time.ts';
 import { findEventById, listSessionRows, updateEventRow } from './events.repository.ts';
+import { withKeptCounts } from './registration-retention.ts';
 import { settle, type SeatTx } from './registration-seats.ts';
 import {
   eventStatusCounts,
@@ -18,14 +19,14 @@ import {
 
 type Locked = <T>(eventId: string, fn: (tx: SeatTx) => Promise<T>) => Promise<T>;
 
-const PARTICIPANT_LABELS: Record<string, string> = {
+export const PARTICIPANT_LABELS: Record<string, string> = {
   unternehmen: 'Unternehmen',
   beschaeftigte: 'Beschäftigte',
   buerger: 'Bürgerinnen und Bürger',
   presse: 'Presse',
   partner: 'Partner',
 };
-const STATUS_LABELS: Record<string, string> = {
+export const STATUS_LABELS: Record<string, string> = {
   pending: 'unbestätigt',
   confirmed: 'bestätigt',
   waitlisted: 'Warteliste',
@@ -58,7 +59,7 @@ export function createRegistrationStaff(
       sessionStatusCounts(ctx.db, eventId),
     ]);
     const fresh = (await findEventById(ctx.db, eventId))!;
-    return {
+    return withKeptCounts(ctx.db, fresh, ctx.config.registration.retentionDays, {
       event: {
         id: fresh.id,
         slug: fresh.slug,
@@ -90,7 +91,7 @@ export function createRegistrationStaff(
         createdAt: berlin(r.created_at).iso,
         workshops: rows.filter((w) => w.registration_id === r.id).map((w) => ({ sessionId: w.session_id, status: w.status })),
       })),
-    };
+    });
   }
 
   return {

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx, Dialect } from '../../db/database.ts';
 import type { RegistrationTable, RegistrationWorkshopTable } from '../../db/schema.ts';
 
@@ -36,7 +36,7 @@ export async function findRegistration(db: DbOrTrx, id: string) {
   return db.selectFrom('registration').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertRegistration(db: DbOrTrx, row: RegistrationRow): Promise<void> {
+export async function insertRegistration(db: DbOrTrx, row: Insertable<RegistrationTable>): Promise<void> {
   await db.insertInto('registration').values(row).execute();
 }
 

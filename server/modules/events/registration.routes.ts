@@ -48,7 +48,10 @@ export function registrationRoutes(app: FastifyInstance, registrations: Registra
       body: RegisterBodySchema,
       response: { 202: RegisterResultSchema },
     },
-    async (req, reply) => reply.code(202).send(await registrations.register(req.actor, req.params.slug, req.body)),
+    async (req, reply) => {
+      await registrations.checkRegistrationRate({ address: req.ip }, req.body.email);
+      return reply.code(202).send(await registrations.register(req.actor, req.params.slug, req.body));
+    },
     { bodyLimit: 16 * 1024 },
   );
   const personal = { 'cache-control': 'no-store' };
@@ -96,6 +99,19 @@ export function registrationRoutes(app: FastifyInstance, registrations: Registra
       .headers(personal)
       .send(body);
   });
+  route(
+    app,
+    'exportRegistrationsXlsx',
+    { summary: 'Teilnehmendenliste als Excel-Datei (mit Workshop-Zuordnung)', tags, params: IdParams, response: {} },
+    async (req, reply) => {
+      const { slug, body } = await registrations.exportXlsx(req.actor, req.params.id);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="anmeldungen-${slug}.xlsx"`)
+        .headers(personal)
+        .send(body);
+    },
+  );
   route(
     app,
     'updateEventCapacity',

@@ -15,10 +15,12 @@ import { can, type Actor } from '../../policies.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { MailService } from '../mail/index.ts';
 import { berlin } from './berlin-time.ts';
+import { createRegistrationExtras } from './registration-extras.ts';
 import { createRegistrationStaff } from './registration-staff.ts';
 import { findEventById, findEventBySlug, listSessionRows, type EventRow, type SessionRow } from './events.repository.ts';
 import { alreadyRegisteredMail, confirmLink, confirmedMail, optInMail, selfLink } from './registration-mails.ts';
 import { emailKey, freeSeats, registrationOpen, workshopChoiceErrors } from './registration-rules.ts';
+import { ticketKey, ticketToken } from './ticket.ts';
 import {
   allocateEventSeat,
   allocateWorkshopSeat,
@@ -67,6 +69,7 @@ export function createRegistrationService(ctx: AppContext, deps: { mail: MailSer
   const { mail, audit } = deps;
   const now = () => ctx.clock().toISOString();
   const offerMs = ctx.config.registration.offerHours * 3_600_000;
+  const tickets = ticketKey(ctx.config.sessionSecret);
 
   /** Runs `fn` with the event row locked; stores its mails in the outbox, delivers them after commit. */
   async function locked<T>(eventId: string, fn: (tx: SeatTx) => Promise<T>, at?: Date): Promise<T> {
@@ -132,6 +135,7 @@ export function createRegistrationService(ctx: AppContext, deps: { mail: MailSer
         reg.status === 'waitlisted' && reg.queue_seq !== null ? await eventWaitlistPosition(db, event.id, reg.queue_seq) : null,
       offerExpiresAt: reg.status === 'offered' ? local(reg.offer_expires_at) : null,
       changeable: ACTIVE.has(reg.status) && registrationOpen(event, now()),
+      ticket: reg.status === 'confirmed' ? ticketToken(tickets, reg.id) : null,
       workshops: await Promise.all(
         rows.map(async (r) => {
           const s = sessions.get(r.session_id)!;
@@ -165,8 +169,10 @@ export function createRegistrationService(ctx: AppContext, deps: { mail: MailSer
     return view(tx.trx, (await findRegistration(tx.trx, id))!, tx.event);
   }
 
+  const staff = createRegistrationStaff(ctx, { audit, locked, settleIfDue });
   const service = {
-    ...createRegistrationStaff(ctx, { audit, locked, settleIfDue }),
+    ...staff,
+    ...createRegistrationExtras(ctx, { audit, locked, list: staff.listRegistrations }),
 
     /** Public: whether registration is open and which workshops have seats left. */
     async info(actor: Actor | null, slug: string): Promise<RegistrationInfo> {

@@ -7,6 +7,8 @@ import i18n from '../../i18n.ts';
 import { api, ApiError, isApiError } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { DoorLinks } from '../checkin/DoorLinks.tsx';
+import { ForumNotesLink } from '../forum-notes/ForumNotesLink.tsx';
 import { RegistrationsAdminSection } from '../registration/RegistrationsAdminSection.tsx';
 import { eventBody, eventValues } from './event-form.ts';
 import { eventFormError, isVersionConflict } from './event-errors.ts';
@@ -76,6 +78,8 @@ export default function EventAdminPage() {
       <p>
         <Link to={eventPath(event.slug)}>{t('events.admin.publicPage')}</Link>
       </p>
+      <ForumNotesLink programme={programme} />
+      <DoorLinks eventId={event.id} slug={event.slug} />
       <StatusMessage message={message} />
       <ErrorAlert error={loaded.error} />
 

@@ -7,6 +7,8 @@ import { api, isApiError } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { RegistrationSection } from '../registration/RegistrationSection.tsx';
+import { EventResultsPart } from '../session-results/EventResultsPart.tsx';
+import { EventResultsProvider } from '../session-results/EventResultsProvider.tsx';
 import { formatEventRange, isPast } from './event-time.ts';
 import { adminEventPath, eventCalendarUrl, eventScheduleUrl } from './event-paths.ts';
 import { layoutProgramme } from './programme-layout.ts';
@@ -126,13 +128,16 @@ export default function EventPage() {
 
       {event.description && <Paragraphs text={event.description} className="event-description" />}
 
-      <section className="section programme" aria-labelledby="programm">
-        <h2 id="programm">{t('events.page.programme')}</h2>
-        {days.length === 0 && <p>{t('events.page.noSessions')}</p>}
-        {days.map((day) => (
-          <ProgrammeDay key={day.date} slug={event.slug} day={day} />
-        ))}
-      </section>
+      <EventResultsProvider slug={event.slug}>
+        <section className="section programme" aria-labelledby="programm">
+          <h2 id="programm">{t('events.page.programme')}</h2>
+          {days.length === 0 && <p>{t('events.page.noSessions')}</p>}
+          {days.map((day) => (
+            <ProgrammeDay key={day.date} slug={event.slug} day={day} />
+          ))}
+        </section>
+        <EventResultsPart programme={programme} />
+      </EventResultsProvider>
 
       {/* Registration only for upcoming public events; the section itself asks whether it is open. */}
       {!past && event.visibility === 'public' && <RegistrationSection slug={event.slug} />}

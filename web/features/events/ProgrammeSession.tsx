@@ -4,6 +4,7 @@ import { currentLanguage } from '../../i18n.ts';
 import { formatTime } from './event-time.ts';
 import { sessionAnchor, sessionCalendarUrl } from './event-paths.ts';
 import { Paragraphs } from './Paragraphs.tsx';
+import { SessionResultsBlock } from '../session-results/SessionResultsBlock.tsx';
 
 function People({ label, people }: { label: string; people: Person[] }) {
   if (people.length === 0) return null;
@@ -69,6 +70,7 @@ export function ProgrammeSession({ slug, session }: { slug: string; session: Ses
           <People label={t('events.session.speakers')} people={session.speakers} />
         </dl>
       )}
+      <SessionResultsBlock sessionId={session.id} title={session.title} />
       {session.type !== 'pause' && (
         <p className="programme-session-links">
           <a

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Person, Programme, ProgrammeSession } from '../../../contracts/events.ts';
 import { Dialog, ErrorAlert, Loading } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
+import { pagePath, PATHS } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { newSessionValues, sessionBody, sessionValues, type SessionValues } from './event-form.ts';
 import { sessionFormError } from './event-errors.ts';
@@ -153,6 +155,22 @@ export function SessionsSection({ programme, onChanged }: { programme: Programme
                       </span>
                     </p>
                     <div className="actions">
+                      <Link
+                        className="button button-secondary button-small"
+                        to={pagePath(PATHS.adminLive, { sessionId: session.id })}
+                        aria-label={t('live.sessionLinkNamed', { title: session.title })}
+                      >
+                        {t('live.sessionLink')}
+                      </Link>
+                      {session.type !== 'pause' && (
+                        <Link
+                          className="button button-secondary button-small"
+                          to={pagePath(PATHS.adminSessionResults, { id: event.id, sessionId: session.id })}
+                          aria-label={`${t('sessionResults.link')}: ${session.title}`}
+                        >
+                          {t('sessionResults.link')}
+                        </Link>
+                      )}
                       <button
                         type="button"
                         className="button button-secondary button-small"

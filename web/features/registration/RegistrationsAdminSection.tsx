@@ -6,7 +6,7 @@ import { ErrorAlert, Loading, TableScroll } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { formatTime } from '../events/event-time.ts';
+import { berlinDate, formatDay, formatTime } from '../events/event-time.ts';
 import { CapacityForm, type BookableSession } from './CapacityForm.tsx';
 import { SeatBadge } from './RegistrationStatus.tsx';
 
@@ -54,6 +54,14 @@ export function RegistrationsAdminSection({ programme, onSaved }: { programme: P
       {list.loading && !data && <Loading />}
       {data && (
         <>
+          {data.retention && (
+            <p className="alert alert-info">
+              {t('registration.staff.purged', {
+                date: formatDay(berlinDate(data.retention.purgedAt), language),
+                days: data.retention.retentionDays,
+              })}
+            </p>
+          )}
           <CapacityForm
             key={`${data.event.version}:${data.workshops.map((w) => `${w.sessionId}=${w.capacity}`).join(',')}`}
             list={data}
@@ -100,13 +108,50 @@ export function RegistrationsAdminSection({ programme, onSaved }: { programme: P
             </table>
           </TableScroll>
 
-          <h3 id="anmeldungen-liste">{t('registration.staff.listHeading', { count: data.items.length })}</h3>
-          <p>
-            <a href={apiPath('exportRegistrations', { id: event.id })} download={`teilnehmerliste-${data.event.slug}.csv`}>
-              {t('registration.staff.csv')}
-            </a>
-          </p>
-          {data.items.length === 0 ? (
+          {data.retention && data.retention.participantTypes.length > 0 && (
+            <>
+              <h3 id="anmeldungen-gruppen">{t('registration.staff.typesHeading')}</h3>
+              <TableScroll label={t('registration.staff.typesHeading')}>
+                <table className="table registration-counts" aria-labelledby="anmeldungen-gruppen">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('registration.staff.type')}</th>
+                      {COUNT_COLUMNS.map((status) => (
+                        <th key={status} scope="col" className="numeric">
+                          {t(`registration.counts.${status}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.retention.participantTypes.map((p) => (
+                      <tr key={p.participantType}>
+                        <th scope="row">{t(`registration.types.${p.participantType}`)}</th>
+                        <CountCells counts={p.counts} />
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            </>
+          )}
+
+          {/* After the retention period the personal list is gone; the notice above says so. */}
+          {!data.retention && (
+            <>
+              <h3 id="anmeldungen-liste">{t('registration.staff.listHeading', { count: data.items.length })}</h3>
+              <p>
+                <a href={apiPath('exportRegistrations', { id: event.id })} download={`teilnehmerliste-${data.event.slug}.csv`}>
+                  {t('registration.staff.csv')}
+                </a>
+                {' · '}
+                <a href={apiPath('exportRegistrationsXlsx', { id: event.id })} download={`teilnehmerliste-${data.event.slug}.xlsx`}>
+                  {t('registration.staff.xlsx')}
+                </a>
+              </p>
+            </>
+          )}
+          {data.retention ? null : data.items.length === 0 ? (
             <p>{t('registration.staff.none')}</p>
           ) : (
             <TableScroll label={t('registration.staff.listLabel')}>

@@ -7,6 +7,7 @@ import { ChangeWorkshopsForm } from './ChangeWorkshopsForm.tsx';
 import { RegistrationStatus } from './RegistrationStatus.tsx';
 import { removeTokenFromAddressBar, tokenFromHash } from './registration-token.ts';
 import { MissingToken } from './MissingToken.tsx';
+import { TicketQr } from './TicketQr.tsx';
 
 /** A late acceptance: the offer ran out (409), the seat went to the next person. */
 const isExpiredOffer = (err: unknown) => isApiError(err) && err.status === 409 && err.code === 'registration.offer_expired';
@@ -117,6 +118,7 @@ export default function SelfServicePage() {
           w.status === 'offered' && !cancelled ? offerButton(t('registration.self.acceptWorkshop', { title: w.title }), w.sessionId) : null
         }
       />
+      {view.ticket && <TicketQr ticket={view.ticket} name={view.name} />}
 
       {cancelled ? (
         <p>{t('registration.self.cancelledNote')}</p>
