@@ -189,6 +189,8 @@ export const RegistrationListSchema = z.object({
       /** Local time of Europe/Berlin with offset. */
       purgedAt: z.string(),
       retentionDays: z.number().int(),
+      /** People who were checked in at the door (kept with the counts). */
+      checkedIn: z.number().int(),
       participantTypes: z.array(z.object({ participantType: ParticipantTypeSchema, counts: StatusCountsSchema })),
     })
     .nullable(),

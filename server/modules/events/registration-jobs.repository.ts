@@ -50,6 +50,9 @@ export async function eventsDueForPurge(db: DbOrTrx, cutoff: string): Promise<st
 }
 
 /** The counts to keep: per status and participant type for the event and for each session. */
+/** Tally status of people checked in at the door (not a registration status). */
+export const CHECKED_IN_TALLY = 'checked_in';
+
 export async function countsToKeep(db: DbOrTrx, eventId: string): Promise<Omit<TallyRow, 'id' | 'event_id'>[]> {
   const seats = await db
     .selectFrom('registration')
@@ -69,8 +72,22 @@ export async function countsToKeep(db: DbOrTrx, eventId: string): Promise<Omit<T
     .where('registration.event_id', '=', eventId)
     .groupBy(['registration_workshop.session_id', 'registration_workshop.status', 'registration.participant_type'])
     .execute();
+  // Attendance survives the deletion of the scans: one tally row per participant type with the
+  // pseudo status `checked_in` (people with a counted scan).
+  const attended = await db
+    .selectFrom('checkin')
+    .innerJoin('registration', 'registration.id', 'checkin.registration_id')
+    .select([
+      'registration.participant_type as participant_type',
+      (eb) => eb.fn.count<number>('checkin.registration_id').distinct().as('n'),
+    ])
+    .where('checkin.event_id', '=', eventId)
+    .where('checkin.duplicate', '=', 0)
+    .groupBy('registration.participant_type')
+    .execute();
   return [
     ...seats.map((r) => ({ session_id: null, status: r.status, participant_type: r.participant_type, count: Number(r.n) })),
+    ...attended.map((r) => ({ session_id: null, status: CHECKED_IN_TALLY, participant_type: r.participant_type, count: Number(r.n) })),
     ...workshops.map((r) => ({ session_id: r.session_id, status: r.status, participant_type: r.participant_type, count: Number(r.n) })),
   ];
 }

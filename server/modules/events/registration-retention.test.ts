@@ -59,6 +59,20 @@ describe('registration retention', () => {
         duplicate: 0,
       })
       .execute();
+    // A second scan of the same ticket: flagged, and not counted as a second attendee.
+    await db()
+      .insertInto('checkin')
+      .values({
+        id: randomUUID(),
+        event_id: ev.id,
+        registration_id: firstReg!.id,
+        checked_in_at: ev.startsAt.toISOString(),
+        recorded_at: ev.startsAt.toISOString(),
+        by_user_id: null,
+        method: 'qr',
+        duplicate: 1,
+      })
+      .execute();
 
     const registrations = t.app.services.registrations;
     expect(await registrations.purgeExpiredRegistrations(at(ev.endsAt, 89 * DAY))).toEqual({ events: 0, registrations: 0 });
@@ -91,6 +105,7 @@ describe('registration retention', () => {
     expect(body.retention).toEqual({
       purgedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/),
       retentionDays: 90,
+      checkedIn: 1,
       participantTypes: [
         { participantType: 'unternehmen', counts: { pending: 0, confirmed: 1, waitlisted: 0, offered: 0, cancelled: 0, expired: 0 } },
         { participantType: 'buerger', counts: { pending: 0, confirmed: 1, waitlisted: 0, offered: 0, cancelled: 0, expired: 0 } },

@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/index.ts';
 import { berlin } from './berlin-time.ts';
 import type { EventRow } from './events.repository.ts';
 import {
+  CHECKED_IN_TALLY,
   countsToKeep,
   deleteRegistrationsOf,
   deleteStaleThrottles,
@@ -54,6 +55,7 @@ export async function withKeptCounts(
     retention: {
       purgedAt: berlin(event.registrations_purged_at).iso,
       retentionDays,
+      checkedIn: seats.filter((r) => r.status === CHECKED_IN_TALLY).reduce((a, r) => a + r.count, 0),
       participantTypes: PARTICIPANT_TYPES.map((type) => ({
         participantType: type,
         counts: sum(

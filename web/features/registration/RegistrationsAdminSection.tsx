@@ -59,7 +59,8 @@ export function RegistrationsAdminSection({ programme, onSaved }: { programme: P
               {t('registration.staff.purged', {
                 date: formatDay(berlinDate(data.retention.purgedAt), language),
                 days: data.retention.retentionDays,
-              })}
+              })}{' '}
+              {t('registration.staff.purgedCheckedIn', { count: data.retention.checkedIn })}
             </p>
           )}
           <CapacityForm
