@@ -3,6 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 const PAGES = [
   { path: '/', title: 'Initiative Transformation Automobilregion Südwestsachsen' },
   { path: '/anmelden', title: 'Anmelden' },
+  { path: '/veranstaltungen', title: 'Veranstaltungen' },
+  { path: '/live', title: 'An der Live-Umfrage teilnehmen' },
 ];
 
 /** Records every request and every console error of the page from the first byte on. */

@@ -194,7 +194,6 @@ test('Warteliste: zwei Anmeldungen für einen Workshop mit einem Platz, Absage, 
 
   // 8. On the day: the promoted person shows the QR ticket from her self-service page, and staff
   // scan it at the door with the phone's camera (Chromium's fake camera plays a video of it).
-  await b.page.reload();
   const ticketSection = b.page.getByRole('region', { name: 'Ihr Ticket' });
   await expect(ticketSection.getByRole('img', { name: `QR-Code: Ticket für ${second.name}` })).toBeVisible();
   await ticketSection.getByText('Code als Text anzeigen').click();

@@ -46,33 +46,23 @@ describe('registration retention', () => {
     await registerAndConfirm(t, client, other.slug, otherMail);
     // A check-in scan references the registration (ON DELETE CASCADE): it goes with it.
     const [firstReg] = await db().selectFrom('registration').select('id').where('email', '=', firma).execute();
-    await db()
-      .insertInto('checkin')
-      .values({
-        id: randomUUID(),
-        event_id: ev.id,
-        registration_id: firstReg!.id,
-        checked_in_at: ev.startsAt.toISOString(),
-        recorded_at: ev.startsAt.toISOString(),
-        by_user_id: null,
-        method: 'name',
-        duplicate: 0,
-      })
-      .execute();
+    const scan = (method: 'name' | 'qr', duplicate: 0 | 1) =>
+      db()
+        .insertInto('checkin')
+        .values({
+          id: randomUUID(),
+          event_id: ev.id,
+          registration_id: firstReg!.id,
+          checked_in_at: ev.startsAt.toISOString(),
+          recorded_at: ev.startsAt.toISOString(),
+          by_user_id: null,
+          method,
+          duplicate,
+        })
+        .execute();
+    await scan('name', 0);
     // A second scan of the same ticket: flagged, and not counted as a second attendee.
-    await db()
-      .insertInto('checkin')
-      .values({
-        id: randomUUID(),
-        event_id: ev.id,
-        registration_id: firstReg!.id,
-        checked_in_at: ev.startsAt.toISOString(),
-        recorded_at: ev.startsAt.toISOString(),
-        by_user_id: null,
-        method: 'qr',
-        duplicate: 1,
-      })
-      .execute();
+    await scan('qr', 1);
 
     const registrations = t.app.services.registrations;
     expect(await registrations.purgeExpiredRegistrations(at(ev.endsAt, 89 * DAY))).toEqual({ events: 0, registrations: 0 });
