@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,6 +93,28 @@ describe(`itas command line (${TEST_DIALECT})`, () => {
     const seeded = await itas(source, dirOf(source), 'seed', '--demo');
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toMatch(/admin\s+admin@demo\.itas\.example\s+\S{23}/);
+    // A kept mail with its attachment (a QR ticket): the JSON column travels like every other.
+    const attachments = JSON.stringify([{ filename: 'ticket.png', contentType: 'image/png', base64: 'iVBORw0KGgo=', cid: null }]);
+    const seededDb = openDatabase(source);
+    try {
+      await seededDb.db
+        .insertInto('mail_outbox')
+        .values({
+          id: randomUUID(),
+          created_at: new Date().toISOString(),
+          to_address: 'ticket@example.org',
+          subject: 'Anmeldung bestätigt',
+          text_body: 'Ihr Ticket hängt an.',
+          status: 'failed',
+          sent_at: null,
+          error: 'Mailbox unavailable',
+          attempts: 1,
+          attachments,
+        })
+        .execute();
+    } finally {
+      await seededDb.close();
+    }
 
     const file = path.join(dataDir, `backup-${TEST_DIALECT}-${Date.now()}.bak`);
     const backup = await itas(source, dirOf(source), 'backup', file);
@@ -125,6 +148,8 @@ describe(`itas command line (${TEST_DIALECT})`, () => {
           .execute();
       expect(await events(b.db)).toEqual(await events(a.db));
       expect((await events(b.db)).length).toBeGreaterThan(3);
+      const kept = await b.db.selectFrom('mail_outbox').select('attachments').where('to_address', '=', 'ticket@example.org').execute();
+      expect(kept).toEqual([{ attachments }]);
       const users = await b.db.selectFrom('app_user').select('email').execute();
       expect(users.map((u) => u.email)).not.toContain('andere@example.org');
     } finally {

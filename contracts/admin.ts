@@ -10,6 +10,8 @@ export const OutboxMailSchema = z.object({
   status: z.enum(['stored', 'sent', 'failed']),
   sentAt: z.string().nullable(),
   error: z.string().nullable(),
+  /** Kept like `text` until delivery; each is downloaded by its position (`outboxAttachment`). */
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number().int() })),
 });
 export type OutboxMail = z.infer<typeof OutboxMailSchema>;
 

@@ -132,6 +132,7 @@ export const API = {
   liveUpvote: { method: 'POST', path: '/api/live/:code/audience-questions/:questionId/upvotes', access: 'public' },
 
   listOutbox: { method: 'GET', path: '/api/admin/outbox', access: 'admin' },
+  outboxAttachment: { method: 'GET', path: '/api/admin/outbox/:id/attachments/:index', access: 'admin' },
   listAudit: { method: 'GET', path: '/api/admin/audit', access: 'admin' },
 } as const satisfies Record<string, { method: string; path: string; access: Access }>;
 

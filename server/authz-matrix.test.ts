@@ -274,6 +274,13 @@ const REQUESTS: Record<ApiName, (c: Ctx) => Promise<Req> | Req> = {
     body: { name: 'Erika Beispiel', role: 'Referentin', organisation: 'Beispiel GmbH' },
   }),
   listOutbox: () => ({ url: apiPath('listOutbox') }),
+  outboxAttachment: async (c) => {
+    const to = `anhang-${rnd()}@test.itas.example`;
+    const png = { filename: 'ticket.png', contentType: 'image/png', content: makePng() };
+    await c.t.app.services.mail.enqueue({ to, subject: 'Mit Anhang', text: 'Siehe Anhang.', attachments: [png] });
+    const row = await c.t.database.db.selectFrom('mail_outbox').select('id').where('to_address', '=', to).executeTakeFirstOrThrow();
+    return { url: apiPath('outboxAttachment', { id: row.id, index: '0' }) };
+  },
   listAudit: () => ({ url: apiPath('listAudit') }),
   publicWave: (c) => ({ url: apiPath('publicWave', { code: c.wave.code }) }),
   submitResponses: (c) => ({

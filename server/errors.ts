@@ -299,6 +299,11 @@ const MESSAGES = {
     'The link to the study is not possible like this. Please see the notes.',
     400,
   ],
+  'mail.attachment_not_found': [
+    'Diesen Anhang gibt es nicht (mehr). Nach dem Versand werden Anhänge nicht aufbewahrt.',
+    'This attachment does not exist (any more). Attachments are not kept after delivery.',
+    404,
+  ],
   'validation.failed': ['Die Eingaben sind unvollständig oder ungültig.', 'The input is incomplete or invalid.', 400],
   'request.invalid_json': ['Die Anfrage enthält kein gültiges JSON.', 'The request body is not valid JSON.', 400],
   'request.too_large': ['Die Anfrage ist zu groß.', 'The request is too large.', 413],

@@ -80,6 +80,8 @@ export interface MailOutboxTable {
   sent_at: string | null;
   error: string | null;
   attempts: number;
+  /** JSON [{filename, contentType, base64, cid}]; removed with `text_body` after delivery. */
+  attachments: string | null;
 }
 
 export interface StudyTable {

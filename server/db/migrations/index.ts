@@ -10,6 +10,7 @@ import * as m20261203live from './2026-12-03-live.ts';
 import * as m20261204sessionResults from './2026-12-04-session-results.ts';
 import * as m20261202checkin from './2026-12-02-checkin.ts';
 import * as m20261205registrationRetention from './2026-12-05-registration-retention.ts';
+import * as m20261206mailAttachments from './2026-12-06-mail-attachments.ts';
 
 /** Static list: works under tsx and in bundles alike. Names sort by date. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-session-results': m20261204sessionResults,
   '2026-12-02-checkin': m20261202checkin,
   '2026-12-05-registration-retention': m20261205registrationRetention,
+  '2026-12-06-mail-attachments': m20261206mailAttachments,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -33,7 +33,7 @@ describe('check-in at the door', () => {
     const ticket = (view as unknown as { ticket: string }).ticket;
     expect(ticket).toMatch(/^ITAS1\./);
     const confirmation = (await mailsTo(t, email)).find((m) => m.subject.startsWith('Anmeldung bestätigt'));
-    expect(confirmation?.text_body).toContain('finden Sie auf dieser Seite auch Ihr Ticket (einen QR-Code)');
+    expect(confirmation?.text_body).toContain('Ihr Ticket für den Einlass hängt als QR-Code an (ticket.png)');
     expect(confirmation?.text_body).not.toContain(ticket);
     expect(ticket).not.toContain('ukasz');
 

@@ -1,4 +1,4 @@
-import type { MailMessage } from '../mail/index.ts';
+import type { MailAttachment, MailMessage } from '../mail/index.ts';
 import { berlin } from './berlin-time.ts';
 
 /**
@@ -16,6 +16,10 @@ const when = (e: EventInfo) => {
   return `${t.date.split('-').reverse().join('.')} um ${t.time} Uhr`;
 };
 const footer = ['', 'Ihre ITAS-Plattform'];
+const ticketLines = [
+  'Ihr Ticket für den Einlass hängt als QR-Code an (ticket.png). Sie finden es auch jederzeit auf Ihrer Anmeldeseite.',
+  'Bitte zeigen Sie es beim Einlass auf dem Smartphone oder ausgedruckt vor. Sagen Sie ab, gilt es nicht mehr.',
+];
 
 export function confirmLink(publicUrl: string, token: string): string {
   return `${publicUrl}/anmeldung/bestaetigen#${token}`;
@@ -60,7 +64,15 @@ export function alreadyRegisteredMail(to: string, name: string, event: EventInfo
   };
 }
 
-export function confirmedMail(to: string, name: string, event: EventInfo, statusLine: string, link: string): MailMessage {
+/** `ticket`: the QR code of a confirmed seat; null while the person waits for a seat. */
+export function confirmedMail(
+  to: string,
+  name: string,
+  event: EventInfo,
+  statusLine: string,
+  link: string,
+  ticket: MailAttachment | null,
+): MailMessage {
   return {
     to,
     subject: `Anmeldung bestätigt: ${event.title}`,
@@ -74,10 +86,37 @@ export function confirmedMail(to: string, name: string, event: EventInfo, status
       '',
       link,
       '',
-      'Sobald Ihr Platz bestätigt ist, finden Sie auf dieser Seite auch Ihr Ticket (einen QR-Code).',
-      'Bitte zeigen Sie es beim Einlass auf dem Smartphone oder ausgedruckt vor.',
+      ...(ticket
+        ? ticketLines
+        : [
+            'Sobald Ihr Platz bestätigt ist, finden Sie auf dieser Seite auch Ihr Ticket (einen QR-Code).',
+            'Bitte zeigen Sie es beim Einlass auf dem Smartphone oder ausgedruckt vor.',
+          ]),
       ...footer,
     ].join('\n'),
+    ...(ticket ? { attachments: [ticket] } : {}),
+  };
+}
+
+/**
+ * After an offered event seat was accepted. No link: a new one would end the self-service link
+ * the person is using at this moment; the one from the offer mail keeps working.
+ */
+export function seatAcceptedMail(to: string, name: string, event: EventInfo, ticket: MailAttachment): MailMessage {
+  return {
+    to,
+    subject: `Platz bestätigt: ${event.title}`,
+    text: [
+      `Guten Tag ${name},`,
+      '',
+      `Sie haben den frei gewordenen Platz für „${event.title}“ am ${when(event)} angenommen. Ihre Teilnahme ist damit bestätigt.`,
+      '',
+      ...ticketLines,
+      '',
+      'Ihre Anmeldeseite erreichen Sie weiterhin über den Link aus unserer letzten E-Mail.',
+      ...footer,
+    ].join('\n'),
+    attachments: [ticket],
   };
 }
 

@@ -18,8 +18,9 @@ import { berlin } from './berlin-time.ts';
 import { createRegistrationExtras } from './registration-extras.ts';
 import { createRegistrationStaff } from './registration-staff.ts';
 import { findEventById, findEventBySlug, listSessionRows, type EventRow, type SessionRow } from './events.repository.ts';
-import { alreadyRegisteredMail, confirmLink, confirmedMail, optInMail, selfLink } from './registration-mails.ts';
+import { alreadyRegisteredMail, confirmLink, confirmedMail, optInMail, seatAcceptedMail, selfLink } from './registration-mails.ts';
 import { emailKey, freeSeats, registrationOpen, workshopChoiceErrors } from './registration-rules.ts';
+import { ticketAttachment } from './ticket-png.ts';
 import { ticketKey, ticketToken } from './ticket.ts';
 import {
   allocateEventSeat,
@@ -253,6 +254,8 @@ export function createRegistrationService(ctx: AppContext, deps: { mail: MailSer
     async confirm(token: string): Promise<RegistrationView> {
       const first = await findRegistrationByConfirmHash(ctx.db, sha256(token));
       if (!first) throw new AppError('registration.not_found');
+      // Drawn before the lock (about 10 ms of PNG encoding), so a rush of confirmations is not held up.
+      const ticket = await ticketAttachment(ticketToken(tickets, first.id));
       return locked(first.event_id, async (tx) => {
         const reg = await findRegistrationByConfirmHash(tx.trx, sha256(token));
         if (!reg) throw new AppError('registration.not_found');
@@ -270,7 +273,8 @@ export function createRegistrationService(ctx: AppContext, deps: { mail: MailSer
           status === 'confirmed'
             ? 'Ihr Platz ist reserviert.'
             : 'Zurzeit sind alle Plätze vergeben; Sie stehen auf der Warteliste. Wird ein Platz frei, schreiben wir Ihnen.';
-        tx.mails.push(confirmedMail(reg.email, reg.name, tx.event, line, link));
+        // Only a seat of the event gets a ticket; on the waitlist the seat is not the person's yet.
+        tx.mails.push(confirmedMail(reg.email, reg.name, tx.event, line, link, status === 'confirmed' ? ticket : null));
         return freshView(tx, reg.id);
       });
     },
@@ -328,7 +332,10 @@ export function createRegistrationService(ctx: AppContext, deps: { mail: MailSer
         const inTime = target.status === 'offered' && target.offer_expires_at !== null && tx.stamp < target.offer_expires_at;
         if (inTime) {
           if (input.sessionId) await updateWorkshopRow(tx.trx, reg.id, input.sessionId, { status: 'confirmed', offer_expires_at: null });
-          else await updateRegistration(tx.trx, reg.id, { status: 'confirmed', offer_expires_at: null, updated_at: tx.stamp });
+          else {
+            await updateRegistration(tx.trx, reg.id, { status: 'confirmed', offer_expires_at: null, updated_at: tx.stamp });
+            tx.mails.push(seatAcceptedMail(reg.email, reg.name, tx.event, await ticketAttachment(ticketToken(tickets, reg.id))));
+          }
           return { late: false, view: await freshView(tx, reg.id) };
         }
         if (target.status !== 'offered' && target.status !== 'expired') throw new AppError('registration.no_offer');

@@ -5,18 +5,29 @@ import type { OutboxMail } from '../../../contracts/admin.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { authorize, can, type Actor } from '../../policies.ts';
-import { insertMail, listMails, markMail } from './outbox.repository.ts';
+import { AppError } from '../../errors.ts';
+import { attachmentsJson, findMailAttachments, insertMail, listMails, markMail, parseAttachments } from './outbox.repository.ts';
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  /** Content-ID, for mails that show the attachment inline. */
+  cid?: string;
+}
 
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 /**
  * Every mail is first written to the outbox table (in the caller's transaction, so a mail exists
  * exactly when the change that caused it exists). With SMTP_URL it is then delivered and its
- * body removed from the table; without SMTP the outbox is the mailbox admins read in the UI.
+ * body and attachments removed from the table; without SMTP the outbox is the mailbox admins read
+ * in the UI (attachments downloadable there).
  */
 export function createMailService(ctx: AppContext) {
   const transport: Transporter | null = ctx.config.smtpUrl
@@ -35,10 +46,28 @@ export function createMailService(ctx: AppContext) {
   async function deliver(id: string, message: MailMessage): Promise<void> {
     if (!transport) return;
     try {
-      await transport.sendMail({ from: ctx.config.mailFrom, to: message.to, subject: message.subject, text: message.text });
-      await markMail(ctx.db, id, { status: 'sent', sent_at: ctx.clock().toISOString(), error: null, text_body: null, attempts: 1 });
+      await transport.sendMail({
+        from: ctx.config.mailFrom,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        attachments: (message.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+          ...(a.cid ? { cid: a.cid } : {}),
+        })),
+      });
+      await markMail(ctx.db, id, {
+        status: 'sent',
+        sent_at: ctx.clock().toISOString(),
+        error: null,
+        text_body: null,
+        attachments: null,
+        attempts: 1,
+      });
     } catch (err) {
-      // The body stays in the outbox so an admin can see what did not arrive.
+      // Body and attachments stay in the outbox so an admin can see what did not arrive.
       const reason = err instanceof Error ? err.message.slice(0, 300) : 'unknown';
       await markMail(ctx.db, id, { status: 'failed', sent_at: null, error: reason, text_body: message.text, attempts: 1 });
       log.warn({ mailId: id, err: reason }, 'mail delivery failed');
@@ -65,6 +94,14 @@ export function createMailService(ctx: AppContext) {
         sent_at: null,
         error: null,
         attempts: 0,
+        attachments: attachmentsJson(
+          (message.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            base64: a.content.toString('base64'),
+            cid: a.cid ?? null,
+          })),
+        ),
       });
       return () => {
         const p: Promise<void> = deliver(id, message).finally(() => pending.delete(p));
@@ -86,8 +123,25 @@ export function createMailService(ctx: AppContext) {
           status: r.status as OutboxMail['status'],
           sentAt: r.sent_at,
           error: r.error,
+          attachments: parseAttachments(r.attachments).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            size: Buffer.byteLength(a.base64, 'base64'),
+          })),
         })),
       };
+    },
+
+    /** One attachment of a kept mail (admins only); gone once the mail was delivered. */
+    async attachment(
+      actor: Actor | null,
+      mailId: string,
+      index: number,
+    ): Promise<{ filename: string; contentType: string; bytes: Buffer }> {
+      authorize(actor, can.readOutbox(actor));
+      const found = (await findMailAttachments(ctx.db, mailId))?.[index];
+      if (!found) throw new AppError('mail.attachment_not_found');
+      return { filename: found.filename, contentType: found.contentType, bytes: Buffer.from(found.base64, 'base64') };
     },
 
     /** Resolves when every delivery started so far has finished (sent or failed). */

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { OutboxMail } from '../../../contracts/admin.ts';
+import { apiPath } from '../../../contracts/api.ts';
 import { Badge, ErrorAlert, Loading, PageHeading } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { PagedTable } from './PagedTable.tsx';
@@ -36,6 +37,35 @@ function MailStatus({ mail }: { mail: OutboxMail }) {
     );
   }
   return <>{t('outbox.status.stored')}</>;
+}
+
+/** Attachments (the QR ticket) as downloads: without a mail server this is how admins pass them on. */
+function MailAttachments({ mail }: { mail: OutboxMail }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (mail.attachments.length === 0) return null;
+  return (
+    <div className="mail-attachments">
+      <span className="cell-sub" id={`anhaenge-${mail.id}`}>
+        {t('outbox.attachments')}
+      </span>
+      <ul aria-labelledby={`anhaenge-${mail.id}`}>
+        {mail.attachments.map((file, index) => (
+          <li key={index}>
+            <a href={apiPath('outboxAttachment', { id: mail.id, index: String(index) })} download={file.filename}>
+              {t('outbox.download', { filename: file.filename })}
+              <span className="visually-hidden">
+                : {mail.subject} ({mail.to})
+              </span>
+            </a>{' '}
+            <span className="mail-attachment-size">
+              {t('outbox.size', { size: formatNumber(Math.max(0.1, Math.round(file.size / 102.4) / 10), language) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export default function OutboxPage() {
@@ -92,6 +122,7 @@ export default function OutboxPage() {
                     </div>
                   </details>
                 )}
+                <MailAttachments mail={mail} />
               </td>
               <td>
                 <MailStatus mail={mail} />
