@@ -4,19 +4,17 @@
  * into the table, the server as its own process with a signed-in session, and the figures every
  * benchmark prints (peak memory, commit).
  */
-import { execSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrations/index.ts';
-import { createLogger } from '../server/logger.ts';
+import type { openDatabase } from '../server/db/database.ts';
 import { canonicalJson } from '../server/modules/study/response.service.ts';
 import { sampleAnswers } from '../server/modules/study/questionnaire/sample-answers.ts';
-import { createServices } from '../server/services.ts';
-import { startServer, type ServerProcess } from '../server/test/server-process.ts';
+import { seedDatabase, signIn, startServer, type ServerProcess } from '../server/test/server-process.ts';
+import { printCommit, stopServer } from './common.ts';
+
+export { peakMb } from './common.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const definition = JSON.parse(
@@ -25,12 +23,6 @@ export const definition = JSON.parse(
 
 const PASSWORD = 'Zwickau Chemnitz Plauen 2026';
 const EMAIL = 'lasttest@itas.example';
-
-/** Peak resident memory of a process (Linux), in MB. */
-export function peakMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 export interface LargeWave {
   dataDir: string;
@@ -47,10 +39,7 @@ export interface LargeWave {
 /** A database with one open wave of the shipped questionnaire and an analyst who may read it. */
 export async function largeWave(name: string, waveName: string): Promise<LargeWave> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `itas-bench-${name}-`));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
-  const services = createServices({ db: handle.db, dialect: handle.dialect, config, clock: () => new Date(), log: createLogger('warn') });
+  const { handle, services } = await seedDatabase(dataDir);
   const cwe = (await services.organisations.bySlug('cwe'))!;
   const today = new Date().toISOString().slice(0, 10);
   const wave = await services.studies.createStudy({
@@ -104,32 +93,12 @@ export async function largeWave(name: string, waveName: string): Promise<LargeWa
 export async function serveSignedIn(dataDir: string): Promise<{ server: ServerProcess; cookie: string }> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
   const server = await startServer(dataDir, { args: ['--no-demo'], nodeArgs: profile });
-  const me = await fetch(`${server.base}/api/auth/me`);
-  let cookie = me.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const login = await fetch(`${server.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-  });
-  if (login.status !== 200) throw new Error(`login: HTTP ${login.status}`);
-  cookie = [cookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+  const { cookie } = await signIn(server.base, EMAIL, PASSWORD);
   return { server, cookie };
 }
 
 /** Stops the server, removes the folder, and prints commit and runtime. */
 export async function finish(server: ServerProcess, dataDir: string): Promise<void> {
-  server.child.kill('SIGTERM');
-  await new Promise((r) => server.child.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
-  } catch {
-    /* not a git checkout */
-  }
-  console.log(`commit ${commit}, node ${process.version}, SQLite`);
+  await stopServer(server, dataDir);
+  printCommit();
 }

@@ -9,22 +9,16 @@
  *   --rate N      votes per second (default 1000)
  *   --clients N   audience streams (default 5000)
  */
-import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { AdminLiveRoom } from '../contracts/live.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrations/index.ts';
-import { createLogger } from '../server/logger.ts';
-import { createServices } from '../server/services.ts';
-import { startServer } from '../server/test/server-process.ts';
+import { seedDatabase, signIn, startServer } from '../server/test/server-process.ts';
+import { peakMb, poster, printCommit, quantile, rssMb, staffWithEvent, stopServer } from './common.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '60' },
@@ -40,27 +34,7 @@ const EMAIL = 'bench-live@itas.example';
 const PASSWORD = 'Zwickau Chemnitz 2026';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-function post(port: number, urlPath: string, body: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: urlPath,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        let data = '';
-        res.on('data', (d: Buffer) => (data += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = poster(agent);
 
 /** Runs `fn` over `items` with at most `width` in flight. */
 async function pool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -76,12 +50,6 @@ async function pool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>
   );
   return out;
 }
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const rssMb = (pid: number) => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-};
 
 /** The audience: plain SSE readers in a worker thread, so this thread keeps its pace. */
 const AUDIENCE = `
@@ -138,37 +106,13 @@ function ask<T>(worker: Worker, message: string, type: string): Promise<T> {
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'itas-bench-live-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
-  const services = createServices({
-    db: handle.db,
-    dialect: handle.dialect,
-    sqlite: handle.sqlite,
-    config,
-    clock: () => new Date(),
-    log: createLogger('warn'),
-  });
-  const cwe = (await services.organisations.bySlug('cwe'))!;
-  const user = await services.users.create(
-    null,
-    { email: EMAIL, displayName: 'Bench', role: 'staff', organisationId: cwe.id, password: PASSWORD },
-    { trusted: true },
-  );
-  const staff = { userId: user.id, role: 'staff' as const, organisationId: cwe.id, displayName: 'Bench', sessionId: 'bench' };
-  const day = new Date(Date.now() + 24 * 3_600_000).toISOString().slice(0, 10);
-  const event = await services.events.createEvent(staff, {
+  const { handle, services } = await seedDatabase(dataDir);
+  const { staff, event, day } = await staffWithEvent(services, {
+    email: EMAIL,
+    password: PASSWORD,
     slug: 'kongress-live',
-    seriesId: null,
     title: 'Kongress (Lasttest Live)',
-    format: 'kongress',
-    startsAt: `${day}T09:00:00+01:00`,
-    endsAt: `${day}T17:00:00+01:00`,
-    venue: { name: 'Stadthalle', street: 'Theaterstraße 3', postalCode: '09111', city: 'Chemnitz' },
-    organisers: ['cwe'],
-    fieldsOfAction: [],
-    visibility: 'public',
-    description: '',
+    daysAhead: 1,
   });
   const { session } = await services.events.createSession(staff, event.id, {
     type: 'vortrag',
@@ -195,23 +139,9 @@ async function main() {
   // A hall shares one address: the limit of device tokens per address is lifted for the run.
   const server = await startServer(dataDir, { args: ['--no-demo'], env: { LIVE_DEVICE_LIMIT_PER_IP: String(VOTES + 1000) } });
   const pid = server.child.pid!;
-  let peakRss = rssMb(pid);
-  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 500);
   let worker: Worker | null = null;
   try {
-    const me = await fetch(`${server.base}/api/auth/me`);
-    let cookie = me.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const login = await fetch(`${server.base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`login: HTTP ${login.status}`);
-    cookie = [cookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+    const { cookie } = await signIn(server.base, EMAIL, PASSWORD);
 
     let start = performance.now();
     const tokens = await pool(
@@ -320,16 +250,7 @@ async function main() {
       const j = shown.findIndex((x) => x.voters >= k + 1);
       if (j >= 0) (perSecond[sec] ??= []).push(shown[j]!.at - sentAt[i]!);
     });
-    console.log(
-      `p95 per second: ${perSecond
-        .map((xs) =>
-          quantile(
-            xs.sort((a, b) => a - b),
-            0.95,
-          ).toFixed(0),
-        )
-        .join(' ')} ms`,
-    );
+    console.log(`p95 per second: ${perSecond.map((xs) => quantile(xs, 0.95).toFixed(0)).join(' ')} ms`);
     latencies.sort((a, b) => a - b);
     const report = await ask<{ connected: number; messages: number; failed: number; reasons: Record<string, number> }>(
       worker,
@@ -364,27 +285,17 @@ async function main() {
             : ''
         }), audience messages received: ${report.messages}`,
     );
-    const endRss = rssMb(pid);
-    console.log(`server RSS: ${endRss.toFixed(0)} MB at the end, peak ${Math.max(peakRss, endRss).toFixed(0)} MB`);
+    console.log(`server RSS: ${rssMb(pid).toFixed(0)} MB at the end, peak ${peakMb(pid).toFixed(0)} MB`);
     projector.destroy();
   } finally {
-    clearInterval(rssTimer);
     if (worker) {
       await ask(worker, 'stop', 'stopped');
       await worker.terminate();
     }
     agent.destroy();
-    server.child.kill('SIGTERM');
-    await new Promise((r) => server.child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopServer(server, dataDir);
   }
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
-  } catch {
-    /* not a git checkout */
-  }
-  console.log(`commit ${commit}, node ${process.version}, SQLite, ${SECONDS} s × ${RATE}/s, ${CLIENTS} audience streams`);
+  printCommit(`SQLite, ${SECONDS} s × ${RATE}/s, ${CLIENTS} audience streams`);
 }
 
 main().catch((err: unknown) => {

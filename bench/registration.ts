@@ -8,53 +8,20 @@
  *   BENCH_PEOPLE    registrations (default 500)
  *   BENCH_SEATS     seats of the event (default 300)
  */
-import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrations/index.ts';
-import { createLogger } from '../server/logger.ts';
-import { createServices } from '../server/services.ts';
-import { startServer } from '../server/test/server-process.ts';
+import { openSession, seedDatabase, startServer } from '../server/test/server-process.ts';
+import { poster, printCommit, quantile, staffWithEvent, stopServer } from './common.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 500);
 const SEATS = Number(process.env.BENCH_SEATS ?? 300);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-function post(port: number, urlPath: string, body: string, headers: Record<string, string>) {
-  const start = performance.now();
-  return new Promise<{ status: number; body: string; ms: number; done: number }>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: urlPath,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-      },
-      (res) => {
-        let data = '';
-        res.on('data', (d: Buffer) => (data += d.toString()));
-        res.on('end', () => {
-          const done = performance.now();
-          resolve({ status: res.statusCode ?? 0, body: data, ms: done - start, done });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = poster(agent);
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-};
 const timing = (label: string, results: { ms: number }[], wallMs: number) =>
   console.log(
     `${label}: ${results.length} in ${(wallMs / 1000).toFixed(2)} s (${((results.length / wallMs) * 1000).toFixed(0)}/s), ` +
@@ -69,30 +36,13 @@ const timing = (label: string, results: { ms: number }[], wallMs: number) =>
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'itas-bench-registration-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
-  const services = createServices({ db: handle.db, dialect: handle.dialect, config, clock: () => new Date(), log: createLogger('warn') });
-  const cwe = (await services.organisations.bySlug('cwe'))!;
-  const user = await services.users.create(
-    null,
-    { email: 'bench-staff@itas.example', displayName: 'Bench', role: 'staff', organisationId: cwe.id, password: 'Zwickau Chemnitz 2026' },
-    { trusted: true },
-  );
-  const staff = { userId: user.id, role: 'staff' as const, organisationId: cwe.id, displayName: 'Bench', sessionId: 'bench' };
-  const next = new Date(Date.now() + 30 * 24 * 3_600_000).toISOString().slice(0, 10);
-  const event = await services.events.createEvent(staff, {
+  const { config, handle, services } = await seedDatabase(dataDir);
+  const { staff, event } = await staffWithEvent(services, {
+    email: 'bench-staff@itas.example',
+    password: 'Zwickau Chemnitz 2026',
     slug: 'kongress-last',
-    seriesId: null,
     title: 'Kongress (Lasttest)',
-    format: 'kongress',
-    startsAt: `${next}T09:00:00+01:00`,
-    endsAt: `${next}T17:00:00+01:00`,
-    venue: { name: 'Stadthalle', street: 'Theaterstraße 3', postalCode: '09111', city: 'Chemnitz' },
-    organisers: ['cwe'],
-    fieldsOfAction: [],
-    visibility: 'public',
-    description: '',
+    daysAhead: 30,
   });
   await services.registrations.updateCapacity(staff, event.id, { capacity: SEATS, registrationClosesAt: null, sessions: [] });
   await handle.close();
@@ -100,12 +50,7 @@ async function main() {
   // Every simulated person registers from this machine's address: lift the per-address limit.
   const server = await startServer(dataDir, { args: ['--no-demo'], env: { REGISTRATION_LIMIT_PER_ADDRESS: String(PEOPLE * 2) } });
   try {
-    const me = await fetch(`${server.base}/api/auth/me`);
-    const cookie = me.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const { cookie, csrfToken } = await openSession(server.base);
     const headers = { cookie, 'x-csrf-token': csrfToken };
 
     const emails = Array.from({ length: PEOPLE }, (_, i) => `person-${i}@bench.itas.example`);
@@ -173,17 +118,9 @@ async function main() {
     );
     await reader.close();
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((r) => server.child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopServer(server, dataDir);
   }
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
-  } catch {
-    /* not a git checkout */
-  }
-  console.log(`commit ${commit}, node ${process.version}, SQLite`);
+  printCommit();
 }
 
 main().catch((err: unknown) => {

@@ -8,19 +8,15 @@
  *   BENCH_RATE      requests per second in the fixed-rate phase (default 1000)
  *   BENCH_PROFILE   a folder: the server writes a V8 CPU profile there (open it in Chrome DevTools)
  */
-import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrations/index.ts';
-import { createLogger } from '../server/logger.ts';
 import { sampleAnswers } from '../server/modules/study/questionnaire/sample-answers.ts';
-import { createServices } from '../server/services.ts';
-import { startServer } from '../server/test/server-process.ts';
+import { exited, seedDatabase, signIn, startServer } from '../server/test/server-process.ts';
+import { poster, printCommit, quantile } from './common.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const QUESTIONNAIRE = path.join(root, 'server/modules/study/questionnaires/resilienz-studie-suedwestsachsen.json');
@@ -28,46 +24,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-function post(
-  port: number,
-  urlPath: string,
-  body: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: string; ms: number }> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: urlPath,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-      },
-      (res) => {
-        let data = '';
-        res.on('data', (d: Buffer) => (data += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, ms: performance.now() - start }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-};
+const post = poster(agent);
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'itas-bench-'));
   const definition = JSON.parse(readFileSync(QUESTIONNAIRE, 'utf8')) as object;
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  const db = openDatabase(config.database);
-  await migrateToLatest(db.db);
-  const services = createServices({ db: db.db, dialect: db.dialect, config, clock: () => new Date(), log: createLogger('warn') });
+  const { config, handle, services } = await seedDatabase(dataDir);
   const cwe = await services.organisations.bySlug('cwe');
   const today = new Date().toISOString().slice(0, 10);
   const wave = await services.studies.createStudy({
@@ -98,7 +60,7 @@ async function main() {
     },
     { trusted: true },
   );
-  await db.close();
+  await handle.close();
 
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
   const { child: server, port } = await startServer(dataDir, { args: ['--no-demo'], nodeArgs: profile, quiet: false });
@@ -159,19 +121,7 @@ async function main() {
 
   // 3. A tablet's queue: 10,000 interviews uploaded in batches of 500.
   {
-    const me = await fetch(`http://127.0.0.1:${port}/api/auth/me`);
-    let cookie = me.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ email: 'lasttest@itas.example', password: 'Zwickau Chemnitz Plauen 2026' }),
-    });
-    cookie = [cookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
-    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const { cookie, csrfToken: csrf } = await signIn(`http://127.0.0.1:${port}`, 'lasttest@itas.example', 'Zwickau Chemnitz Plauen 2026');
     const interviews = Array.from({ length: 10_000 }, () => ({
       id: randomUUID(),
       versionId: wave.versionId,
@@ -195,7 +145,7 @@ async function main() {
   }
 
   server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await exited(server);
   const check = openDatabase(config.database);
   const rows = await check.db
     .selectFrom('response')
@@ -205,13 +155,7 @@ async function main() {
   console.log(
     `rows in the database: ${rows.n}, acknowledged: ${acknowledged}${Number(rows.n) === acknowledged ? ' (equal)' : ' (DIFFERENT)'}`,
   );
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
-  } catch {
-    /* not a git checkout */
-  }
-  console.log(`commit ${commit}, node ${process.version}, SQLite (synchronous=FULL)`);
+  printCommit('SQLite (synchronous=FULL)');
   agent.destroy();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ParticipantTypeSchema } from './registration.ts';
+import { EventSummarySchema, ParticipantTypeSchema } from './registration.ts';
 
 /**
  * Check-in at the door. A confirmed registration's ticket is a signed token
@@ -88,14 +88,7 @@ export type TicketScanResult = z.infer<typeof TicketScanResultSchema>;
 
 /** What the door needs offline: confirmed registrations only, no e-mail addresses. */
 export const CheckinListSchema = z.object({
-  event: z.object({
-    id: z.uuid(),
-    slug: z.string(),
-    title: z.string(),
-    /** Local time of Europe/Berlin with offset. */
-    startsAt: z.string(),
-    endsAt: z.string(),
-  }),
+  event: EventSummarySchema,
   /** When the server made this list (UTC ISO). */
   generatedAt: z.string(),
   counts: CheckinCountsSchema,

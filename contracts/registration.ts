@@ -110,14 +110,19 @@ export const RegistrationWorkshopSchema = z.object({
 });
 export type RegistrationWorkshop = z.infer<typeof RegistrationWorkshopSchema>;
 
+/** An event as the registration views name it. */
+export const EventSummarySchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  /** Local time of Europe/Berlin with offset. */
+  startsAt: z.string(),
+  endsAt: z.string(),
+});
+
 /** What the person sees with a token: no ids of other people, no e-mail address. */
 export const RegistrationViewSchema = z.object({
-  event: z.object({
-    id: z.uuid(),
-    slug: z.string(),
-    title: z.string(),
-    startsAt: z.string(),
-    endsAt: z.string(),
+  event: EventSummarySchema.extend({
     venue: z.object({ name: z.string(), street: z.string(), postalCode: z.string(), city: z.string() }),
   }),
   name: z.string(),

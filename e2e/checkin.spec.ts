@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { loadCredentials } from './credentials.ts';
+import { signIn } from './helpers.ts';
 
 // Check-in at the door: three people register for a new event and confirm through the links in
 // their e-mails; the first finds her QR ticket on her self-service page. Staff open the check-in
@@ -107,11 +108,7 @@ test('Einlass: Ticket und Namenssuche, doppelter Scan, offline einchecken und na
   const door = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true });
   const page = await door.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
+  await signIn(page, staff);
   await page.goto(`/verwaltung/veranstaltungen/${event.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 

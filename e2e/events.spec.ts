@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadCredentials } from './credentials.ts';
+import { signIn, watchConsole } from './helpers.ts';
 
 // Events: a citizen on a phone finds the programme of the 2025 congress in the archive and puts a
 // workshop into the calendar; on a desktop the parallel workshops stand side by side; a staff
@@ -26,15 +27,6 @@ function session(page: Page, title: string): Locator {
 async function expectNoSidewaysScrolling(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-}
-
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-  return errors;
 }
 
 test('Auf dem Telefon: Veranstaltungen, Archiv, Kongressprogramm und ein Workshop im Kalender; am Desktop nebeneinander', async ({
@@ -140,11 +132,7 @@ test('Mitarbeitende planen eine Veranstaltung, sehen die Raum-Warnung, und die Ã
   const title = `Werkstatttag Transformation ${suffix}`;
   const { staff } = loadCredentials();
 
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(heading(page)).toHaveText('Mein Konto');
+  await signIn(page, staff);
 
   // 1. All events for staff, the internal Policy Lab included.
   await page.goto('/veranstaltungen');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { loadCredentials } from './credentials.ts';
+import { signIn } from './helpers.ts';
 
 // Staff bring in answers collected elsewhere (paper questionnaires typed into a spreadsheet).
 const WAVE = 'resilienz2026';
@@ -26,11 +27,7 @@ async function shot(page: Page, name: string) {
 
 async function signInAsStaff(page: Page) {
   const { staff } = loadCredentials();
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
+  await signIn(page, staff);
 }
 
 /** The demo wave's id, as staff see it through the API. */

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loadCredentials } from './credentials.ts';
+import { signIn } from './helpers.ts';
 
 // Live poll in a session of the Zukunftsforum: staff switch the room on and prepare two questions
 // (one with markup in an option), the projector shows the results while three phones vote (one
@@ -40,6 +41,27 @@ async function vote(page: Page, choose: () => Promise<void>) {
   await expect(page.getByText('Danke, Ihre Stimme ist gezählt.')).toBeVisible();
 }
 
+/** Staff sign in on a desktop and open the live poll of a session from the event's page, setting it up if needed. */
+async function openModerator(browser: Browser, problems: string[], session: string) {
+  const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const mod = await staffContext.newPage();
+  watch(mod, problems);
+  await signIn(mod, loadCredentials().staff);
+  await mod.goto('/verwaltung/veranstaltungen');
+  await mod.getByRole('link', { name: EVENT, exact: true }).click();
+  await expect(heading(mod)).toHaveText(EVENT);
+  await mod.getByRole('link', { name: `Live-Umfrage: ${session}` }).click();
+  const enable = mod.getByRole('button', { name: 'Live-Umfrage für diese Sitzung einrichten' });
+  const title = mod.getByRole('heading', { level: 1, name: `Live-Umfrage: ${session}` });
+  await expect(enable.or(title)).toBeVisible();
+  if (await enable.isVisible()) {
+    await expect(mod.getByLabel('Fragen aus dem Publikum zulassen')).toBeChecked();
+    await enable.click();
+  }
+  await expect(title).toBeVisible();
+  return { staffContext, mod };
+}
+
 test('Live-Umfrage: Moderation, Projektor und drei Telefone im Saal', async ({ browser }) => {
   test.setTimeout(180_000);
   const problems: string[] = [];
@@ -47,30 +69,9 @@ test('Live-Umfrage: Moderation, Projektor und drei Telefone im Saal', async ({ b
   const single = `Wie kommen Sie heute zur Veranstaltung? (${suffix})`;
   const words = `Ein Wort zur Transformation? (${suffix})`;
   const audienceQuestion = `Wer bezahlt die Weiterbildung in kleinen Betrieben? (${suffix})`;
-  const { staff } = loadCredentials();
 
   // 1. Staff sign in and open the live poll of a session from the event's programme.
-  const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const mod = await staffContext.newPage();
-  watch(mod, problems);
-  await mod.goto('/anmelden');
-  await mod.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await mod.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await mod.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(heading(mod)).toHaveText('Mein Konto');
-  await mod.goto('/verwaltung/veranstaltungen');
-  await mod.getByRole('link', { name: EVENT, exact: true }).click();
-  await expect(heading(mod)).toHaveText(EVENT);
-  await mod.getByRole('link', { name: `Live-Umfrage: ${SESSION}` }).click();
-
-  const enable = mod.getByRole('button', { name: 'Live-Umfrage für diese Sitzung einrichten' });
-  const title = mod.getByRole('heading', { level: 1, name: `Live-Umfrage: ${SESSION}` });
-  await expect(enable.or(title)).toBeVisible();
-  if (await enable.isVisible()) {
-    await expect(mod.getByLabel('Fragen aus dem Publikum zulassen')).toBeChecked();
-    await enable.click();
-  }
-  await expect(title).toBeVisible();
+  const { staffContext, mod } = await openModerator(browser, problems, SESSION);
   const qaToggle = mod.getByLabel('Fragen aus dem Publikum zulassen');
   if (!(await qaToggle.isChecked())) {
     await qaToggle.check();
@@ -252,24 +253,8 @@ test('Live-Umfrage: Mehrfachauswahl, Skala und Rangfolge – auch mit der Tastat
   const multiple = `Welche Themen interessieren Sie? (${suffix})`;
   const scale = `Wie gut fühlen Sie sich informiert? (${suffix})`;
   const ranking = `Was ist Ihnen am wichtigsten? (${suffix})`;
-  const { staff } = loadCredentials();
 
-  const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const mod = await staffContext.newPage();
-  watch(mod, problems);
-  await mod.goto('/anmelden');
-  await mod.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await mod.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await mod.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(heading(mod)).toHaveText('Mein Konto');
-  await mod.goto('/verwaltung/veranstaltungen');
-  await mod.getByRole('link', { name: EVENT, exact: true }).click();
-  await mod.getByRole('link', { name: 'Live-Umfrage: Abschlussdiskussion' }).click();
-  const enable = mod.getByRole('button', { name: 'Live-Umfrage für diese Sitzung einrichten' });
-  const title = mod.getByRole('heading', { level: 1, name: 'Live-Umfrage: Abschlussdiskussion' });
-  await expect(enable.or(title)).toBeVisible();
-  if (await enable.isVisible()) await enable.click();
-  await expect(title).toBeVisible();
+  const { staffContext, mod } = await openModerator(browser, problems, 'Abschlussdiskussion');
   const code = (await mod.locator('.live-code-big').textContent())!.trim();
 
   async function create(kind: string, prompt: string, fill: (form: ReturnType<Page['getByRole']>) => Promise<void>) {

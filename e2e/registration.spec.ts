@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { loadCredentials } from './credentials.ts';
+import { signIn } from './helpers.ts';
 import { writeQrVideo } from './fake-camera.ts';
 
 // Registration with a waitlist: staff give a workshop of the upcoming Zukunftsforum one seat;
@@ -90,11 +91,7 @@ test('Warteliste: zwei Anmeldungen für einen Workshop mit einem Platz, Absage, 
   // 1. Staff give the workshop exactly one seat.
   const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const staffPage = await staffContext.newPage();
-  await staffPage.goto('/anmelden');
-  await staffPage.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await staffPage.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await staffPage.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(heading(staffPage)).toHaveText('Mein Konto');
+  await signIn(staffPage, staff);
   await staffPage.goto(`/veranstaltungen/${SLUG}`);
   await staffPage.getByRole('link', { name: 'Veranstaltung bearbeiten' }).click();
   await expect(heading(staffPage)).toHaveText(TITLE);
@@ -221,11 +218,7 @@ test('Warteliste: zwei Anmeldungen für einen Workshop mit einem Platz, Absage, 
   const doorPage = await door.newPage();
   const doorErrors: string[] = [];
   doorPage.on('pageerror', (error) => doorErrors.push(error.message));
-  await doorPage.goto('/anmelden');
-  await doorPage.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await doorPage.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await doorPage.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(heading(doorPage)).toHaveText('Mein Konto');
+  await signIn(doorPage, staff);
   await doorPage.goto(new URL(staffPage.url()).pathname);
   await doorPage.getByRole('link', { name: 'Einlass öffnen (Check-in am Smartphone)' }).click();
   await expect(heading(doorPage)).toHaveText(`Einlass: ${TITLE}`);

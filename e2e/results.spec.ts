@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Download, type Locator, type Page } from '@playwright/test';
 import { loadCredentials } from './credentials.ts';
+import { signIn } from './helpers.ts';
 
 // The results of the demo wave: answers arrive, staff look at the weighted Stimmungsbild, save
 // a chart, weight to their own population table, publish, and a citizen reads the public page.
@@ -54,11 +55,7 @@ function heading(page: Page) {
 
 async function signInAsStaff(page: Page) {
   const { staff } = loadCredentials();
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(heading(page)).toHaveText('Mein Konto');
+  await signIn(page, staff);
 }
 
 /** The demo wave's id, as staff see it through the API. */

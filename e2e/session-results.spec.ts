@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { crc32, deflateSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { encodePng } from '../server/test/png.ts';
 import { loadCredentials } from './credentials.ts';
+import { signIn, watchConsole } from './helpers.ts';
 
 // Results of a session and Bürgerforum notes: a staff member writes the results of a workshop
 // with a photo of a flip chart and a next step and publishes them; a citizen on a phone finds them
@@ -16,16 +17,6 @@ function heading(page: Page) {
   return page.getByRole('heading', { level: 1 });
 }
 
-/** Console errors and uncaught exceptions (CSP violations show up here too). */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-  return errors;
-}
-
 /** Every form control of the page has an accessible name. */
 async function expectNamedControls(page: Page) {
   const controls = page.locator('main').locator('input:not([type="hidden"]), select, textarea');
@@ -34,38 +25,12 @@ async function expectNamedControls(page: Page) {
   for (let i = 0; i < count; i++) await expect(controls.nth(i)).toHaveAccessibleName(/\S/);
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
 /** A small PNG: a light "flip chart" with three dark lines of "writing" (no people). */
 function flipChartPng(width = 120, height = 90): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const line = [20, 40, 60].some((l) => y >= l && y < l + 4);
-    const row = Buffer.alloc(1 + width * 3, 0);
-    for (let x = 0; x < width; x++) {
-      const ink = line && x > 10 && x < width - 10;
-      row.set(ink ? [30, 60, 140] : [250, 250, 245], 1 + x * 3);
-    }
-    rows.push(row);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(width, height, (x, y) => {
+    const ink = [20, 40, 60].some((l) => y >= l && y < l + 4) && x > 10 && x < width - 10;
+    return ink ? [30, 60, 140] : [250, 250, 245];
+  });
 }
 
 /** Creates a public Bürgerforum with a workshop and a forum session through the API, as the signed-in staff member. */
@@ -123,11 +88,7 @@ test('Ergebnisse eines Workshops mit Foto veröffentlichen, auf dem Telefon lese
   const photoFile = test.info().outputPath('flipchart.png');
   writeFileSync(photoFile, flipChartPng());
 
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(heading(page)).toHaveText('Mein Konto');
+  await signIn(page, staff);
   const event = await createForumEvent(page.request, suffix);
 
   // 1. From the staff page of the event to the results of the workshop.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadCredentials } from './credentials.ts';
+import { signIn } from './helpers.ts';
 
 // A staff member of a partner sets up a study end to end: questionnaire, preview, wave, publication,
 // a citizen's answer, the intake figures, the poster and the invitation codes.
@@ -82,11 +83,7 @@ test('Mitarbeitende legen eine Studie an, veröffentlichen eine Welle und sehen 
   page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
 
   // 1. Sign in as demo staff; the main navigation offers "Studien".
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(staff.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(heading(page)).toHaveText('Mein Konto');
+  await signIn(page, staff);
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Studien' }).click();
   await expect(heading(page)).toHaveText('Studien');
   await expect(page.getByRole('row', { name: /Resilienz-Studie/ })).toBeVisible();
@@ -261,11 +258,7 @@ test('Mitarbeitende legen eine Studie an, veröffentlichen eine Welle und sehen 
 
 test('Analyse sieht die Studien, aber kein Formular zum Anlegen', async ({ page }) => {
   const { analyst } = loadCredentials();
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(analyst.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(analyst.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(heading(page)).toHaveText('Mein Konto');
+  await signIn(page, analyst);
   await page.goto('/verwaltung/studien');
   await expect(heading(page)).toHaveText('Studien');
   await expect(page.getByRole('row', { name: /Resilienz-Studie/ })).toBeVisible();

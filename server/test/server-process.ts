@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrations/index.ts';
+import { createLogger } from '../logger.ts';
+import { createServices } from '../services.ts';
 
 /** The real server as `npm start` runs it, for process tests and benchmarks. */
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -62,3 +67,41 @@ export const exited = (child: ChildProcess) =>
   new Promise<number | null>((r) =>
     child.exitCode !== null || child.signalCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code)),
   );
+
+/** The embedded database in `dataDir`, migrated, with the services to seed it before a server process opens it. */
+export async function seedDatabase(dataDir: string, logLevel = 'warn') {
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const handle = openDatabase(config.database);
+  await migrateToLatest(handle.db);
+  const services = createServices({
+    db: handle.db,
+    dialect: handle.dialect,
+    sqlite: handle.sqlite,
+    config,
+    clock: () => new Date(),
+    log: createLogger(logLevel),
+  });
+  return { config, handle, services };
+}
+
+const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]);
+
+/** A browser's first visit: the anonymous session's cookie and its CSRF token. */
+export async function openSession(base: string): Promise<{ cookie: string; csrfToken: string }> {
+  const me = await fetch(`${base}/api/auth/me`);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  return { cookie: cookiesOf(me).join('; '), csrfToken };
+}
+
+/** Signs an account in; the cookie and CSRF token returned belong to the signed-in session. */
+export async function signIn(base: string, email: string, password: string): Promise<{ cookie: string; csrfToken: string }> {
+  const session = await openSession(base);
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200) throw new Error(`login: HTTP ${login.status}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie: [session.cookie, ...cookiesOf(login)].join('; '), csrfToken };
+}

@@ -42,6 +42,18 @@ export function checkBody(body: LiveQuestionBody, previous: LiveOption[] = []): 
   return { options, scaleLabels: body.scaleLabels ? JSON.stringify(body.scaleLabels) : null };
 }
 
+/** The columns a checked question body sets: the same on creating and on editing a question. */
+export function questionColumns(body: LiveQuestionBody, options: LiveOption[], scaleLabels: string | null) {
+  return {
+    kind: body.kind,
+    prompt: body.prompt,
+    options: JSON.stringify(options),
+    scale_labels: scaleLabels,
+    study_wave_id: body.studyLink?.waveId ?? null,
+    study_question_name: body.studyLink?.questionName ?? null,
+  };
+}
+
 /** One row per question × option / scale value / word with counts; formula-safe cells, UTF-8 with BOM. */
 export function liveResultsCsv(room: AdminLiveRoom): string {
   const sep = ';';

@@ -25,7 +25,7 @@ import type { AuditService } from '../audit/index.ts';
 import type { ResponseService, StudyAdminService } from '../study/index.ts';
 import { deviceHash, issueDeviceToken, WindowLimiter } from './live-device.ts';
 import { inProcessBus, LIVE_CHANNEL, LiveHub, postgresBus, sseMessage, type LiveBus, type StreamKind } from './live-hub.ts';
-import { checkBody, liveResultsCsv } from './live-questions.ts';
+import { checkBody, liveResultsCsv, questionColumns } from './live-questions.ts';
 import { normaliseAnswer } from './live-results.ts';
 import { createLiveState, questionState, type QuestionState, type RoomState } from './live-state.ts';
 import { createLiveStudyLink } from './live-study.ts';
@@ -216,12 +216,7 @@ export function createLiveService(
           id,
           session_id: sessionId,
           position: await nextPosition(trx, sessionId),
-          kind: body.kind,
-          prompt: body.prompt,
-          options: JSON.stringify(options),
-          scale_labels: scaleLabels,
-          study_wave_id: body.studyLink?.waveId ?? null,
-          study_question_name: body.studyLink?.questionName ?? null,
+          ...questionColumns(body, options, scaleLabels),
           status: 'draft',
           opened_at: null,
           closed_at: null,
@@ -242,14 +237,7 @@ export function createLiveService(
       const { options, scaleLabels } = checkBody(body, JSON.parse(row.options) as LiveOption[]);
       await checkLink(a, body, options);
       await ctx.db.transaction().execute(async (trx) => {
-        const ok = await updateQuestion(trx, id, body.version, {
-          kind: body.kind,
-          prompt: body.prompt,
-          options: JSON.stringify(options),
-          scale_labels: scaleLabels,
-          study_wave_id: body.studyLink?.waveId ?? null,
-          study_question_name: body.studyLink?.questionName ?? null,
-        });
+        const ok = await updateQuestion(trx, id, body.version, questionColumns(body, options, scaleLabels));
         if (!ok) throw new AppError('live.version_conflict');
         await bumpRevision(trx, row.session_id);
       });

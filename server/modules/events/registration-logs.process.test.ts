@@ -2,12 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrations/index.ts';
-import { createLogger } from '../../logger.ts';
-import { createServices } from '../../services.ts';
-import { exited, startServer, type ServerProcess } from '../../test/server-process.ts';
+import { exited, openSession, seedDatabase, startServer, type ServerProcess } from '../../test/server-process.ts';
 
 // The real server with info logging, through the whole registration flow: its output must carry
 // no name, no e-mail address and no token.
@@ -24,16 +20,7 @@ afterAll(async () => {
 
 describe('registration and the log', () => {
   it('logs neither names nor addresses nor tokens', async () => {
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    const handle = openDatabase(config.database);
-    await migrateToLatest(handle.db);
-    const services = createServices({
-      db: handle.db,
-      dialect: handle.dialect,
-      config,
-      clock: () => new Date(),
-      log: createLogger('silent'),
-    });
+    const { config, handle, services } = await seedDatabase(dataDir, 'silent');
     const cwe = (await services.organisations.bySlug('cwe'))!;
     const user = await services.users.create(
       null,
@@ -65,12 +52,7 @@ describe('registration and the log', () => {
     await handle.close();
 
     server = await startServer(dataDir, { args: ['--no-demo'], env: { LOG_LEVEL: 'info' } });
-    const me = await fetch(`${server.base}/api/auth/me`);
-    const cookie = me.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const { cookie, csrfToken } = await openSession(server.base);
     const post = (url: string, body: object) =>
       fetch(`${server!.base}${url}`, {
         method: 'POST',

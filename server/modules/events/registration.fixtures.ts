@@ -6,19 +6,27 @@ import type { TestApp, TestClient } from '../../test/test-app.ts';
 
 const VENUE = { name: 'Neue Welt', street: 'Leipziger Straße 182', postalCode: '08058', city: 'Zwickau' };
 
-export async function createRegEvent(
+/** An event with workshops and capacities, as staff would set it up: the one set-up behind the event helpers. */
+export async function createEventWithWorkshops(
   t: TestApp,
-  opts: { capacity?: number | null; workshops?: { capacity: number | null; startsAt?: string; endsAt?: string }[]; startsAt?: string } = {},
+  opts: {
+    slug: string;
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    capacity: number | null;
+    workshops: { title: string; startsAt: string; endsAt: string; room: string; capacity: number | null }[];
+  },
 ) {
   const staff = await t.actor('staff');
   const ev = t.app.services.events;
   const e = await ev.createEvent(staff, {
-    slug: `anmeldung-${randomUUID().slice(0, 8)}`,
+    slug: opts.slug,
     seriesId: null,
-    title: 'Zukunftsforum Anmeldung',
+    title: opts.title,
     format: 'zukunftsforum',
-    startsAt: opts.startsAt ?? '2027-06-10T09:00:00+02:00',
-    endsAt: '2027-06-10T17:00:00+02:00',
+    startsAt: opts.startsAt,
+    endsAt: opts.endsAt,
     venue: VENUE,
     organisers: ['cwe'],
     fieldsOfAction: [],
@@ -26,14 +34,14 @@ export async function createRegEvent(
     description: '',
   });
   const workshops: string[] = [];
-  for (const [i, w] of (opts.workshops ?? []).entries()) {
+  for (const w of opts.workshops) {
     const s = await ev.createSession(staff, e.id, {
       type: 'workshop',
-      title: `Workshop ${i + 1}`,
+      title: w.title,
       abstract: '',
-      startsAt: w.startsAt ?? `2027-06-10T1${i}:00:00+02:00`,
-      endsAt: w.endsAt ?? `2027-06-10T1${i}:45:00+02:00`,
-      room: `Raum ${i + 1}`,
+      startsAt: w.startsAt,
+      endsAt: w.endsAt,
+      room: w.room,
       track: '',
       moderators: [],
       speakers: [],
@@ -41,11 +49,31 @@ export async function createRegEvent(
     workshops.push(s.session.id);
   }
   await t.app.services.registrations.updateCapacity(staff, e.id, {
-    capacity: opts.capacity ?? null,
+    capacity: opts.capacity,
     registrationClosesAt: null,
-    sessions: (opts.workshops ?? []).map((w, i) => ({ sessionId: workshops[i]!, capacity: w.capacity })),
+    sessions: opts.workshops.map((w, i) => ({ sessionId: workshops[i]!, capacity: w.capacity })),
   });
   return { id: e.id, slug: e.slug, workshops, staff };
+}
+
+export function createRegEvent(
+  t: TestApp,
+  opts: { capacity?: number | null; workshops?: { capacity: number | null; startsAt?: string; endsAt?: string }[]; startsAt?: string } = {},
+) {
+  return createEventWithWorkshops(t, {
+    slug: `anmeldung-${randomUUID().slice(0, 8)}`,
+    title: 'Zukunftsforum Anmeldung',
+    startsAt: opts.startsAt ?? '2027-06-10T09:00:00+02:00',
+    endsAt: '2027-06-10T17:00:00+02:00',
+    capacity: opts.capacity ?? null,
+    workshops: (opts.workshops ?? []).map((w, i) => ({
+      title: `Workshop ${i + 1}`,
+      startsAt: w.startsAt ?? `2027-06-10T1${i}:00:00+02:00`,
+      endsAt: w.endsAt ?? `2027-06-10T1${i}:45:00+02:00`,
+      room: `Raum ${i + 1}`,
+      capacity: w.capacity,
+    })),
+  });
 }
 
 export const person = (email: string, extra: object = {}) => ({

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Person, Programme, ProgrammeSession } from '../../../contracts/events.ts';
-import { Dialog, ErrorAlert, Loading } from '../../components/ui.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ErrorAlert, Loading } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
 import { pagePath, PATHS } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { ExpandablePanel } from '../study-admin/ExpandablePanel.tsx';
 import { newSessionValues, sessionBody, sessionValues, type SessionValues } from './event-form.ts';
 import { sessionFormError } from './event-errors.ts';
 import { formatDay, formatTime, toLocalInput } from './event-time.ts';
@@ -113,18 +115,14 @@ export function SessionsSection({ programme, onChanged }: { programme: Programme
       <ErrorAlert error={people.error} />
       {people.loading && !people.data && <Loading label={t('events.people.loading')} />}
 
-      <button
-        type="button"
-        className="button button-primary"
-        aria-expanded={editing === 'neu'}
-        aria-controls="sitzung-neu-bereich"
-        onClick={() => setEditing((open) => (open === 'neu' ? null : 'neu'))}
+      <ExpandablePanel
+        id="sitzung-neu-bereich"
+        open={editing === 'neu'}
+        label={t('events.sessions.new')}
+        onToggle={() => setEditing((open) => (open === 'neu' ? null : 'neu'))}
       >
-        {t('events.sessions.new')}
-      </button>
-      <div id="sitzung-neu-bereich" hidden={editing !== 'neu'} className="panel panel-wide">
-        {editing === 'neu' && form(null)}
-      </div>
+        {form(null)}
+      </ExpandablePanel>
 
       {all.length === 0 && <p>{t('events.sessions.none')}</p>}
       {days.map((day) => (
@@ -201,22 +199,16 @@ export function SessionsSection({ programme, onChanged }: { programme: Programme
         </section>
       ))}
 
-      <Dialog id="sitzung-loeschen" open={deleting !== null} title={t('events.sessions.deleteTitle')} onClose={() => setDeleting(null)}>
-        <p>{t('events.sessions.deleteText', { title: deleting?.title ?? '' })}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className="button button-danger"
-            aria-disabled={busy || undefined}
-            onClick={() => deleting && void remove(deleting)}
-          >
-            {t('events.sessions.deleteConfirm')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setDeleting(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        id="sitzung-loeschen"
+        item={deleting}
+        title={t('events.sessions.deleteTitle')}
+        text={t('events.sessions.deleteText', { title: deleting?.title ?? '' })}
+        confirmLabel={t('events.sessions.deleteConfirm')}
+        busy={busy}
+        onConfirm={(session) => void remove(session)}
+        onClose={() => setDeleting(null)}
+      />
     </section>
   );
 }

@@ -11,7 +11,8 @@ import {
 } from '../../../contracts/session-results.ts';
 import { RequireRole } from '../../components/guards.tsx';
 import { SelectField } from '../../components/forms.tsx';
-import { Dialog, ErrorAlert, Loading, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ErrorAlert, Loading, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { isApiError } from '../../lib/api.ts';
 import { PATHS } from '../../lib/paths.ts';
@@ -249,17 +250,15 @@ function ForumNotes() {
         </ul>
       </section>
 
-      <Dialog id="notiz-loeschen" open={deleting !== null} title={t('forumNotes.deleteTitle')} onClose={() => setDeleting(null)}>
-        <p>{t('forumNotes.deleteText')}</p>
-        <div className="actions">
-          <button type="button" className="button button-danger" onClick={() => deleting && void remove(deleting)}>
-            {t('forumNotes.delete')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setDeleting(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        id="notiz-loeschen"
+        item={deleting}
+        title={t('forumNotes.deleteTitle')}
+        text={t('forumNotes.deleteText')}
+        confirmLabel={t('forumNotes.delete')}
+        onConfirm={(note) => void remove(note)}
+        onClose={() => setDeleting(null)}
+      />
     </>
   );
 }

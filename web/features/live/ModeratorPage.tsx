@@ -11,12 +11,14 @@ import {
   type LiveQuestionBody,
   type LiveQuestionStatus,
 } from '../../../contracts/live.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { CheckboxField } from '../../components/forms.tsx';
-import { Dialog, ErrorAlert, Loading, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
+import { QrCode } from '../../components/QrCode.tsx';
+import { ErrorAlert, Loading, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { pagePath, PATHS } from '../../lib/paths.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { JoinQr } from './JoinQr.tsx';
+import { ExpandablePanel } from '../study-admin/ExpandablePanel.tsx';
 import { newer } from './live-room.ts';
 import { ModeratorQuestion } from './ModeratorQuestion.tsx';
 import { QaModeration } from './QaModeration.tsx';
@@ -129,7 +131,7 @@ function Room({ sessionId, initial, reload }: { sessionId: string; initial: Admi
       <section className="section live-join-panel" aria-labelledby="live-zugang">
         <h2 id="live-zugang">{t('live.moderator.joinHeading')}</h2>
         <div className="live-join-grid">
-          <JoinQr url={room.joinUrl} label={t('live.qrLabel', { url: room.joinUrl })} />
+          <QrCode className="live-qr" text={room.joinUrl} label={t('live.qrLabel', { url: room.joinUrl })} />
           <div>
             <p className="live-code-label">{t('live.moderator.code')}</p>
             <p className="live-code-big">{room.code}</p>
@@ -151,18 +153,14 @@ function Room({ sessionId, initial, reload }: { sessionId: string; initial: Admi
 
       <section className="section" aria-labelledby="live-fragen">
         <h2 id="live-fragen">{t('live.moderator.questionsHeading')}</h2>
-        <button
-          type="button"
-          className="button button-primary"
-          aria-expanded={editing === 'neu'}
-          aria-controls="live-frage-neu-bereich"
-          onClick={() => setEditing((open) => (open === 'neu' ? null : 'neu'))}
+        <ExpandablePanel
+          id="live-frage-neu-bereich"
+          open={editing === 'neu'}
+          label={t('live.moderator.newQuestion')}
+          onToggle={() => setEditing((open) => (open === 'neu' ? null : 'neu'))}
         >
-          {t('live.moderator.newQuestion')}
-        </button>
-        <div id="live-frage-neu-bereich" hidden={editing !== 'neu'} className="panel panel-wide">
-          {editing === 'neu' && editor(null)}
-        </div>
+          {editor(null)}
+        </ExpandablePanel>
         {questions.length === 0 ? (
           <p>{t('live.moderator.noQuestions')}</p>
         ) : (
@@ -196,26 +194,19 @@ function Room({ sessionId, initial, reload }: { sessionId: string; initial: Admi
         <QaModeration questions={room.audienceQuestions} busy={busy} onModerate={moderate} />
       </section>
 
-      <Dialog id="live-frage-loeschen" open={deleting !== null} title={t('live.moderator.deleteTitle')} onClose={() => setDeleting(null)}>
-        <p>{t('live.moderator.deleteText', { prompt: deleting?.prompt ?? '' })}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className="button button-danger"
-            aria-disabled={busy || undefined}
-            onClick={() => {
-              const q = deleting;
-              setDeleting(null);
-              if (q) void change(() => api.deleteLiveQuestion(q.id), 'live.moderator.deleted');
-            }}
-          >
-            {t('live.moderator.deleteConfirm')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setDeleting(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        id="live-frage-loeschen"
+        item={deleting}
+        title={t('live.moderator.deleteTitle')}
+        text={t('live.moderator.deleteText', { prompt: deleting?.prompt ?? '' })}
+        confirmLabel={t('live.moderator.deleteConfirm')}
+        busy={busy}
+        onConfirm={(q) => {
+          setDeleting(null);
+          void change(() => api.deleteLiveQuestion(q.id), 'live.moderator.deleted');
+        }}
+        onClose={() => setDeleting(null)}
+      />
     </div>
   );
 }

@@ -4,12 +4,12 @@ import { useParams } from 'react-router';
 import { apiPath } from '../../../contracts/api.ts';
 import { AdminLiveRoomSchema, type AdminLiveRoom } from '../../../contracts/live.ts';
 import { RequireRole } from '../../components/guards.tsx';
+import { QrCode } from '../../components/QrCode.tsx';
 import { ErrorAlert, Loading, usePageTitle } from '../../components/ui.tsx';
 import { api } from '../../lib/api.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { EVENT_ROLES } from '../events/use-event-access.ts';
 import { useFullscreen } from '../study/kiosk-hooks.ts';
-import { JoinQr } from './JoinQr.tsx';
 import { shownQuestion } from './live-results.ts';
 import { newer } from './live-room.ts';
 import { projectorQuestions } from './moderation.ts';
@@ -52,7 +52,7 @@ function Projector({ sessionId, initial }: { sessionId: string; initial: AdminLi
   return (
     <div className="live-projector">
       <aside className="live-projector-join" aria-label={t('live.projector.joinLabel')}>
-        <JoinQr url={room.joinUrl} label={t('live.qrLabel', { url: room.joinUrl })} />
+        <QrCode className="live-qr" text={room.joinUrl} label={t('live.qrLabel', { url: room.joinUrl })} />
         <p className="live-projector-address">{shortAddress(room.joinUrl)}</p>
         <p className="live-projector-code">
           <span className="live-projector-code-label">{t('live.projector.code')}</span> {room.code}

@@ -12,6 +12,19 @@ import { SeatBadge } from './RegistrationStatus.tsx';
 
 const COUNT_COLUMNS = ['confirmed', 'waitlisted', 'offered', 'pending', 'cancelled', 'expired'] as const;
 
+function CountHeaders() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {COUNT_COLUMNS.map((status) => (
+        <th key={status} scope="col" className="numeric">
+          {t(`registration.counts.${status}`)}
+        </th>
+      ))}
+    </>
+  );
+}
+
 function CountCells({ counts }: { counts: Partial<StatusCounts> }) {
   return (
     <>
@@ -82,11 +95,7 @@ export function RegistrationsAdminSection({ programme, onSaved }: { programme: P
                   <th scope="col" className="numeric">
                     {t('registration.staff.capacityShort')}
                   </th>
-                  {COUNT_COLUMNS.map((status) => (
-                    <th key={status} scope="col" className="numeric">
-                      {t(`registration.counts.${status}`)}
-                    </th>
-                  ))}
+                  <CountHeaders />
                 </tr>
               </thead>
               <tbody>
@@ -117,11 +126,7 @@ export function RegistrationsAdminSection({ programme, onSaved }: { programme: P
                   <thead>
                     <tr>
                       <th scope="col">{t('registration.staff.type')}</th>
-                      {COUNT_COLUMNS.map((status) => (
-                        <th key={status} scope="col" className="numeric">
-                          {t(`registration.counts.${status}`)}
-                        </th>
-                      ))}
+                      <CountHeaders />
                     </tr>
                   </thead>
                   <tbody>

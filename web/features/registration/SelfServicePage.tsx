@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationView, RegistrationWorkshop } from '../../../contracts/registration.ts';
-import { Dialog, ErrorAlert, Loading, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ErrorAlert, Loading, PageHeading, StatusMessage, useMessage } from '../../components/ui.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { ChangeWorkshopsForm } from './ChangeWorkshopsForm.tsx';
 import { RegistrationStatus } from './RegistrationStatus.tsx';
@@ -143,30 +144,20 @@ export default function SelfServicePage() {
         <p>{t('registration.self.notChangeable')}</p>
       )}
 
-      <Dialog
+      <ConfirmDialog
         id="anmeldung-absagen-dialog"
-        open={cancelling}
+        item={cancelling ? token : null}
         title={t('registration.self.cancelTitle')}
+        text={t('registration.self.cancelConfirmText', { title: view.event.title })}
+        confirmLabel={t('registration.self.cancelConfirm')}
+        cancelLabel={t('registration.self.keep')}
+        busy={busy}
+        onConfirm={(current) => {
+          setCancelling(false);
+          void act(() => api.cancelRegistration(current), 'registration.self.cancelled');
+        }}
         onClose={() => setCancelling(false)}
-      >
-        <p>{t('registration.self.cancelConfirmText', { title: view.event.title })}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className="button button-danger"
-            aria-disabled={busy || undefined}
-            onClick={() => {
-              setCancelling(false);
-              void act(() => api.cancelRegistration(token), 'registration.self.cancelled');
-            }}
-          >
-            {t('registration.self.cancelConfirm')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setCancelling(false)}>
-            {t('registration.self.keep')}
-          </button>
-        </div>
-      </Dialog>
+      />
     </div>
   );
 }

@@ -8,7 +8,8 @@ import {
   type SessionPhoto,
 } from '../../../contracts/session-results.ts';
 import { ErrorSummary, Field, FormActions, TextField } from '../../components/forms.tsx';
-import { Dialog, ErrorAlert } from '../../components/ui.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ErrorAlert } from '../../components/ui.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { resultsApi } from './session-results-api.ts';
 
@@ -210,17 +211,15 @@ export function PhotosSection({
         count={photos.length}
         onUploaded={(photo) => onChanged([...photos, photo], 'sessionResults.photos.uploaded')}
       />
-      <Dialog id="foto-loeschen" open={deleting !== null} title={t('sessionResults.photos.deleteTitle')} onClose={() => setDeleting(null)}>
-        <p>{t('sessionResults.photos.deleteText')}</p>
-        <div className="actions">
-          <button type="button" className="button button-danger" onClick={() => deleting && void remove(deleting)}>
-            {t('sessionResults.photos.delete')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setDeleting(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        id="foto-loeschen"
+        item={deleting}
+        title={t('sessionResults.photos.deleteTitle')}
+        text={t('sessionResults.photos.deleteText')}
+        confirmLabel={t('sessionResults.photos.delete')}
+        onConfirm={(photo) => void remove(photo)}
+        onClose={() => setDeleting(null)}
+      />
     </section>
   );
 }

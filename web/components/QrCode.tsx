@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 /** Quiet zone around the code, in modules (the QR standard asks for four). */
 const MARGIN = 4;
 
-/** The path of all dark modules, one square each, in module units. */
+/** The dark modules as one SVG path, one square each, in module units. */
 function qrPath(text: string): { path: string; size: number } {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const parts: string[] = [];
@@ -17,19 +17,14 @@ function qrPath(text: string): { path: string; size: number } {
 }
 
 /**
- * The join address as a QR code, drawn as an SVG in the page (no request, no image file), so it
- * appears at once and stays sharp on any projector. Black on white whatever the page's colours.
+ * `text` as a QR code, drawn as an SVG in the page (no request, no image file): it appears at
+ * once and stays sharp on every screen, projector and printer. Black on white whatever the
+ * page's colours; `label` is what screen readers announce.
  */
-export function JoinQr({ url, label, className }: { url: string; label: string; className?: string }) {
-  const { path, size } = useMemo(() => qrPath(url), [url]);
+export function QrCode({ text, label, className }: { text: string; label: string; className: string }) {
+  const { path, size } = useMemo(() => qrPath(text), [text]);
   return (
-    <svg
-      className={['live-qr', className ?? ''].filter(Boolean).join(' ')}
-      viewBox={`0 0 ${size} ${size}`}
-      role="img"
-      aria-label={label}
-      shapeRendering="crispEdges"
-    >
+    <svg className={className} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
       <rect width={size} height={size} fill="#ffffff" />
       <path d={path} fill="#000000" />
     </svg>
