@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { encodePng } from '../server/test/png.ts';
+import { encodeRgbPng as encodePng } from '../server/png.ts';
 import { loadCredentials } from './credentials.ts';
 import { signIn, watchConsole } from './helpers.ts';
 

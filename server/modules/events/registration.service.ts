@@ -254,8 +254,6 @@ export function createRegistrationService(ctx: AppContext, deps: { mail: MailSer
     async confirm(token: string): Promise<RegistrationView> {
       const first = await findRegistrationByConfirmHash(ctx.db, sha256(token));
       if (!first) throw new AppError('registration.not_found');
-      // Drawn before the lock (about 10 ms of PNG encoding), so a rush of confirmations is not held up.
-      const ticket = await ticketAttachment(ticketToken(tickets, first.id));
       return locked(first.event_id, async (tx) => {
         const reg = await findRegistrationByConfirmHash(tx.trx, sha256(token));
         if (!reg) throw new AppError('registration.not_found');
@@ -274,7 +272,8 @@ export function createRegistrationService(ctx: AppContext, deps: { mail: MailSer
             ? 'Ihr Platz ist reserviert.'
             : 'Zurzeit sind alle Plätze vergeben; Sie stehen auf der Warteliste. Wird ein Platz frei, schreiben wir Ihnen.';
         // Only a seat of the event gets a ticket; on the waitlist the seat is not the person's yet.
-        tx.mails.push(confirmedMail(reg.email, reg.name, tx.event, line, link, status === 'confirmed' ? ticket : null));
+        const ticket = status === 'confirmed' ? ticketAttachment(ticketToken(tickets, reg.id)) : null;
+        tx.mails.push(confirmedMail(reg.email, reg.name, tx.event, line, link, ticket));
         return freshView(tx, reg.id);
       });
     },
@@ -334,7 +333,7 @@ export function createRegistrationService(ctx: AppContext, deps: { mail: MailSer
           if (input.sessionId) await updateWorkshopRow(tx.trx, reg.id, input.sessionId, { status: 'confirmed', offer_expires_at: null });
           else {
             await updateRegistration(tx.trx, reg.id, { status: 'confirmed', offer_expires_at: null, updated_at: tx.stamp });
-            tx.mails.push(seatAcceptedMail(reg.email, reg.name, tx.event, await ticketAttachment(ticketToken(tickets, reg.id))));
+            tx.mails.push(seatAcceptedMail(reg.email, reg.name, tx.event, ticketAttachment(ticketToken(tickets, reg.id))));
           }
           return { late: false, view: await freshView(tx, reg.id) };
         }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { encodePng } from '../../test/png.ts';
+import { encodeRgbPng as encodePng } from '../../png.ts';
 import type { TestApp } from '../../test/test-app.ts';
 
 /** Test helpers for session results and Bürgerforum notes: events with sessions, small real images. */
