@@ -16,7 +16,7 @@ const when = (e: EventInfo) => {
   return `${t.date.split('-').reverse().join('.')} um ${t.time} Uhr`;
 };
 const footer = ['', 'Ihre ITAS-Plattform'];
-const ticketLines = [
+export const ticketLines = [
   'Ihr Ticket für den Einlass hängt als QR-Code an (ticket.png). Sie finden es auch jederzeit auf Ihrer Anmeldeseite.',
   'Bitte zeigen Sie es beim Einlass auf dem Smartphone oder ausgedruckt vor. Sagen Sie ab, gilt es nicht mehr.',
 ];

@@ -1,4 +1,5 @@
-import type { MailMessage } from '../mail/index.ts';
+import type { MailAttachment, MailMessage } from '../mail/index.ts';
+import { ticketLines } from './registration-mails.ts';
 import { berlin } from './berlin-time.ts';
 
 /**
@@ -33,6 +34,7 @@ export function reminderMail(
   workshops: ReminderWorkshop[],
   link: string,
   changeable: boolean,
+  ticket: MailAttachment,
 ): MailMessage {
   const start = berlin(event.starts_at);
   const end = berlin(event.ends_at);
@@ -67,6 +69,8 @@ export function reminderMail(
       `${event.venue_postal_code} ${event.venue_city}`,
       ...workshopLines,
       '',
+      ...ticketLines,
+      '',
       changeable
         ? 'Über diesen Link sehen Sie Ihre Anmeldung, ändern Ihre Workshops oder sagen ab. Wenn Sie nicht kommen können, sagen Sie bitte ab, damit Ihr Platz an jemanden auf der Warteliste gehen kann:'
         : 'Über diesen Link sehen Sie Ihre Anmeldung. Die Anmeldung ist geschlossen; wenn Sie nicht kommen können, geben Sie bitte den Veranstaltern Bescheid:',
@@ -77,5 +81,6 @@ export function reminderMail(
       '',
       'Ihre ITAS-Plattform',
     ].join('\n'),
+    attachments: [ticket],
   };
 }

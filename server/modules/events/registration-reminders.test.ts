@@ -58,6 +58,11 @@ describe('registration reminders', () => {
       'Ihre Workshops:\n- 11:00–12:30 Uhr: Batteriezellen in Sachsen (Raum: Saal Schönfeld)\n- 13:00–14:00 Uhr: Wasserstoff im Werk (Raum: Raum 2)',
     );
     expect(text).toContain('frühere Links gelten nicht mehr');
+    // The QR ticket travels again with the reminder.
+    expect(text).toContain('Ihr Ticket für den Einlass hängt als QR-Code an (ticket.png).');
+    const [attachment] = JSON.parse(mailA!.attachments!) as { filename: string; contentType: string; base64: string }[];
+    expect(attachment).toMatchObject({ filename: 'ticket.png', contentType: 'image/png' });
+    expect(Buffer.from(attachment!.base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
 
     // The link in the reminder works; it replaced the earlier one, as the mail says.
     const links = await tokensIn(t, a, 'self');

@@ -5,6 +5,8 @@ import { reminderMail, type ReminderWorkshop } from './registration-reminder-mai
 import { registrationOpen } from './registration-rules.ts';
 import { selfTokenFor, sessionsOf, type SeatTx } from './registration-seats.ts';
 import { listWorkshopRowsOf } from './registration.repository.ts';
+import { ticketAttachment } from './ticket-png.ts';
+import { ticketKey, ticketToken } from './ticket.ts';
 
 export type LockedAt = <T>(eventId: string, fn: (tx: SeatTx) => Promise<T>, at?: Date) => Promise<T>;
 
@@ -19,10 +21,12 @@ export const REMINDER_CUTOFF_MS = 2 * HOUR_MS;
  * once, also when two server instances run the job at the same time.
  *
  * Self-service tokens are stored only as hashes, so the reminder carries a fresh link (as every
- * mail with a link does); the mail says that earlier links no longer work.
+ * mail with a link does); the mail says that earlier links no longer work. The QR ticket is
+ * attached again, so nobody has to search for the confirmation on the day.
  */
 export function createRegistrationReminders(ctx: AppContext, deps: { locked: LockedAt }) {
   const { locked } = deps;
+  const tickets = ticketKey(ctx.config.sessionSecret);
   return {
     /** Sends the reminders due at `now`; returns how many went into the outbox. For the minute timer. */
     async sendReminders(now: Date = ctx.clock()): Promise<number> {
@@ -51,7 +55,8 @@ export function createRegistrationReminders(ctx: AppContext, deps: { locked: Loc
                   return s ? [s] : [];
                 });
               const link = selfLink(tx.publicUrl, await selfTokenFor(tx, reg.id));
-              tx.mails.push(reminderMail(reg.email, reg.name, tx.event, workshops, link, changeable));
+              const ticket = ticketAttachment(ticketToken(tickets, reg.id));
+              tx.mails.push(reminderMail(reg.email, reg.name, tx.event, workshops, link, changeable, ticket));
             }
             return claimed.length;
           },

@@ -95,7 +95,7 @@ export async function tokensIn(t: TestApp, email: string, kind: 'confirm' | 'sel
 }
 
 export async function mailsTo(t: TestApp, email: string) {
-  return t.database.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('to_address', '=', email).execute();
+  return t.database.db.selectFrom('mail_outbox').select(['subject', 'text_body', 'attachments']).where('to_address', '=', email).execute();
 }
 
 /** The self-service token that currently works for an address. */
