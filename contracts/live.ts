@@ -34,6 +34,11 @@ export const AUDIENCE_QUESTION_STATUSES = ['pending', 'approved', 'answered', 'h
 export const AudienceQuestionStatusSchema = z.enum(AUDIENCE_QUESTION_STATUSES);
 export type AudienceQuestionStatus = z.infer<typeof AudienceQuestionStatusSchema>;
 
+/** What the hall's screen shows: the poll's results or the approved audience questions. */
+export const LIVE_PROJECTOR_VIEWS = ['results', 'questions'] as const;
+export const LiveProjectorViewSchema = z.enum(LIVE_PROJECTOR_VIEWS);
+export type LiveProjectorView = z.infer<typeof LiveProjectorViewSchema>;
+
 /** Six digits, no leading zero. */
 export const LiveCodeSchema = z.string().regex(/^[1-9]\d{5}$/, 'Der Code hat sechs Ziffern.');
 /** A device token as issued by `liveDevice`. */
@@ -187,13 +192,16 @@ export type AdminLiveQuestion = z.infer<typeof AdminLiveQuestionSchema>;
 
 /** Staff view (moderator page and projector): all questions with results, all audience questions. */
 export const AdminLiveRoomSchema = RoomHeaderSchema.extend({
+  /** Set on the moderator page or with the key F on the projector; audience questions only while Q&A is open. */
+  projector: LiveProjectorViewSchema,
   questions: z.array(AdminLiveQuestionSchema),
   audienceQuestions: z.array(AudienceQuestionSchema),
   revision: z.number().int(),
 });
 export type AdminLiveRoom = z.infer<typeof AdminLiveRoomSchema>;
 
-export const EnableLiveBodySchema = z.strictObject({ qaOpen: z.boolean() });
+/** Room settings; `projector` left out keeps what the screen shows. */
+export const EnableLiveBodySchema = z.strictObject({ qaOpen: z.boolean(), projector: LiveProjectorViewSchema.optional() });
 export type EnableLiveBody = z.infer<typeof EnableLiveBodySchema>;
 
 /**

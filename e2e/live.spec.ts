@@ -240,6 +240,15 @@ test('Live-Umfrage: Moderation, Projektor und drei Telefone im Saal', async ({ b
   await expect(projected).toContainText('1 Unterstützung');
   await shot(projector, '08-projektor-publikumsfragen');
 
+  // The moderator switches the screen back from the moderation page (another device in the hall).
+  const screen = mod.getByLabel('Auf dem Projektor die Fragen aus dem Publikum zeigen');
+  await expect(screen).toBeChecked();
+  // The box follows the room's state (after the server's answer), so click rather than uncheck().
+  await screen.click();
+  await expect(mod.getByRole('status').filter({ hasText: 'Der Projektor zeigt jetzt die Ergebnisse der Umfrage.' })).toBeVisible();
+  await expect(screen).not.toBeChecked();
+  await expect(heading(projector)).toHaveText(words);
+
   // Refused votes are expected in the console; page errors and dialogs are not.
   expect(problems).toEqual([]);
   for (const p of [a, b, c]) await p.context.close();

@@ -385,6 +385,8 @@ export interface LiveRoomTable {
   session_id: string;
   code: string;
   qa_open: number;
+  /** What the hall's screen shows: 'results' or 'questions' (default 'results'). */
+  projector: string;
   /** Grows with every change the audience can see; the SSE id. */
   revision: number;
   created_at: string;

@@ -11,6 +11,7 @@ import * as m20261204sessionResults from './2026-12-04-session-results.ts';
 import * as m20261202checkin from './2026-12-02-checkin.ts';
 import * as m20261205registrationRetention from './2026-12-05-registration-retention.ts';
 import * as m20261206mailAttachments from './2026-12-06-mail-attachments.ts';
+import * as m20261207liveProjector from './2026-12-07-live-projector.ts';
 
 /** Static list: works under tsx and in bundles alike. Names sort by date. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,11 +22,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-results': m20261129results,
   '2026-11-30-events': m20261130events,
   '2026-12-01-registration': m20261201registration,
+  '2026-12-02-checkin': m20261202checkin,
   '2026-12-03-live': m20261203live,
   '2026-12-04-session-results': m20261204sessionResults,
-  '2026-12-02-checkin': m20261202checkin,
   '2026-12-05-registration-retention': m20261205registrationRetention,
   '2026-12-06-mail-attachments': m20261206mailAttachments,
+  '2026-12-07-live-projector': m20261207liveProjector,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

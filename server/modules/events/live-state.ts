@@ -236,7 +236,8 @@ export function createLiveState(ctx: AppContext) {
           studyTransfer: q.row.study_transfer ? (JSON.parse(q.row.study_transfer) as AdminLiveQuestion['studyTransfer']) : null,
         });
       }
-      return { ...s.header, questions, audienceQuestions: s.audience.map(presentAudience), revision: s.room.revision };
+      const projector = s.room.projector === 'questions' ? 'questions' : 'results';
+      return { ...s.header, projector, questions, audienceQuestions: s.audience.map(presentAudience), revision: s.room.revision };
     },
   };
 }

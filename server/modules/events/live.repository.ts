@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Insertable } from 'kysely';
 import type { Db, DbOrTrx } from '../../db/database.ts';
+import type { LiveProjectorView } from '../../../contracts/live.ts';
 import type { AudienceQuestionTable, LiveQuestionTable, LiveRoomTable } from '../../db/schema.ts';
 
 export type LiveRoomRow = LiveRoomTable;
@@ -29,6 +30,14 @@ export async function setRoomQa(db: DbOrTrx, sessionId: string, qaOpen: boolean)
   await db
     .updateTable('live_room')
     .set((eb) => ({ qa_open: qaOpen ? 1 : 0, revision: eb('revision', '+', 1) }))
+    .where('session_id', '=', sessionId)
+    .execute();
+}
+
+export async function setRoomProjector(db: DbOrTrx, sessionId: string, projector: LiveProjectorView): Promise<void> {
+  await db
+    .updateTable('live_room')
+    .set((eb) => ({ projector, revision: eb('revision', '+', 1) }))
     .where('session_id', '=', sessionId)
     .execute();
 }

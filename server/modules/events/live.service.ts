@@ -45,6 +45,7 @@ import {
   listVotes,
   nextPosition,
   setAudienceStatus,
+  setRoomProjector,
   setRoomQa,
   setStudyTransfer,
   storeVotesKysely,
@@ -190,11 +191,19 @@ export function createLiveService(
       let room = await findRoom(ctx.db, sessionId);
       for (let attempt = 0; !room && attempt < 50; attempt++) {
         const code = String(randomInt(100_000, 1_000_000));
-        await insertRoomIfCodeFree(ctx.db, { session_id: sessionId, code, qa_open: body.qaOpen ? 1 : 0, revision: 1, created_at: now() });
+        await insertRoomIfCodeFree(ctx.db, {
+          session_id: sessionId,
+          code,
+          qa_open: body.qaOpen ? 1 : 0,
+          projector: body.projector ?? 'results',
+          revision: 1,
+          created_at: now(),
+        });
         room = await findRoom(ctx.db, sessionId);
       }
       if (!room) throw new Error('no free live code');
       if ((room.qa_open === 1) !== body.qaOpen) await setRoomQa(ctx.db, sessionId, body.qaOpen);
+      if (body.projector && body.projector !== room.projector) await setRoomProjector(ctx.db, sessionId, body.projector);
       committed(sessionId, true);
       state.refresh(sessionId, true);
       return state.adminRoom(await roomOf(sessionId));

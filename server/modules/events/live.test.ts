@@ -37,6 +37,22 @@ describe('live polls', () => {
     expect(again.revision).toBeGreaterThan(room.revision);
   });
 
+  it('switches the hall screen between results and audience questions from any staff device', async () => {
+    const { room, sessionId } = await newRoom();
+    expect(room.projector).toBe('results');
+    const put = (body: unknown) => staff.request('PUT', apiPath('enableLive', { id: sessionId }), body);
+    const switched = await put({ qaOpen: true, projector: 'questions' });
+    expect(switched.statusCode, switched.body).toBe(200);
+    expect(switched.json<AdminLiveRoom>()).toMatchObject({ projector: 'questions', qaOpen: true });
+    expect(switched.json<AdminLiveRoom>().revision).toBeGreaterThan(room.revision);
+    // Leaving it out keeps the screen as it is; the audience never sees the setting.
+    expect((await put({ qaOpen: true })).json<AdminLiveRoom>().projector).toBe('questions');
+    expect((await audience.get(apiPath('liveRoom', { code: room.code }))).json()).not.toHaveProperty('projector');
+    const bad = await put({ qaOpen: true, projector: 'beamer' });
+    expect(bad.statusCode).toBe(400);
+    expect((await put({ qaOpen: true })).json<AdminLiveRoom>().projector).toBe('questions');
+  });
+
   it('runs a poll of every kind and counts each right; a closed question takes no vote', async () => {
     const { s, a } = await newRoom();
     const devices = [await a.device(), await a.device(), await a.device()];

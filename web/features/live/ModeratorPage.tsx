@@ -102,6 +102,11 @@ function Room({ sessionId, initial, reload }: { sessionId: string; initial: Admi
     void change(() => api.moderateAudienceQuestion(q.id, status), `live.moderation.done.${status}`);
   const setQa = (qaOpen: boolean) =>
     void change(() => api.enableLive(sessionId, { qaOpen }), qaOpen ? 'live.moderator.qaOpened' : 'live.moderator.qaClosed');
+  const setScreen = (questionsOnScreen: boolean) =>
+    void change(
+      () => api.enableLive(sessionId, { qaOpen: room.qaOpen, projector: questionsOnScreen ? 'questions' : 'results' }),
+      questionsOnScreen ? 'live.moderator.screenQuestions' : 'live.moderator.screenResults',
+    );
 
   const questions = [...room.questions].sort((a, b) => a.position - b.position);
   const projector = pagePath(PATHS.adminLiveProjector, { sessionId });
@@ -191,6 +196,16 @@ function Room({ sessionId, initial, reload }: { sessionId: string; initial: Admi
           checked={room.qaOpen}
           onChange={setQa}
         />
+        {room.qaOpen && (
+          <CheckboxField
+            form="live-qa"
+            name="projektor"
+            label={t('live.moderator.screenToggle')}
+            hint={t('live.moderator.screenHint')}
+            checked={room.projector === 'questions'}
+            onChange={setScreen}
+          />
+        )}
         <QaModeration questions={room.audienceQuestions} busy={busy} onModerate={moderate} />
       </section>
 

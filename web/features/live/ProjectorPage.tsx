@@ -31,17 +31,19 @@ function Projector({ sessionId, initial }: { sessionId: string; initial: AdminLi
   const [streamed, setStreamed] = useState<AdminLiveRoom | null>(null);
   const room = newer(initial, streamed);
   const stream = useLiveStream(apiPath('adminLiveStream', { id: sessionId }), AdminLiveRoomSchema, setStreamed);
-  const [showQa, setShowQa] = useState(false);
   const fullscreen = useFullscreen();
   const question = shownQuestion(room.questions);
   const audience = projectorQuestions(room.audienceQuestions);
-  const qa = showQa && room.qaOpen;
+  const qa = room.projector === 'questions' && room.qaOpen;
+  // The screen's view belongs to the room, so the moderator can switch it from another device too.
+  const toggle = () =>
+    void api.enableLive(sessionId, { qaOpen: room.qaOpen, projector: qa ? 'results' : 'questions' }).catch(() => undefined);
   usePageTitle(t('live.projector.title', { title: room.session.title }));
 
   // "F" switches between the poll and the audience's questions (Esc leaves full screen by itself).
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-    if (event.key === 'f' || event.key === 'F') setShowQa((v) => !v);
+    if ((event.key === 'f' || event.key === 'F') && room.qaOpen) toggle();
   });
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKey(event);
@@ -102,7 +104,7 @@ function Projector({ sessionId, initial }: { sessionId: string; initial: AdminLi
           </p>
         )}
         {room.qaOpen && (
-          <button type="button" className="button button-quiet" aria-pressed={qa} onClick={() => setShowQa((v) => !v)}>
+          <button type="button" className="button button-quiet" aria-pressed={qa} onClick={toggle}>
             {t('live.projector.toggleQa')} <kbd>F</kbd>
           </button>
         )}
