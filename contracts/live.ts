@@ -39,6 +39,12 @@ export const LIVE_PROJECTOR_VIEWS = ['results', 'questions'] as const;
 export const LiveProjectorViewSchema = z.enum(LIVE_PROJECTOR_VIEWS);
 export type LiveProjectorView = z.infer<typeof LiveProjectorViewSchema>;
 
+/**
+ * The hall's screen shows a question's results only once at least this many devices answered, so
+ * nobody in a small room can be singled out (staff see the numbers on the moderator page).
+ */
+export const LIVE_MIN_VOTES_SHOWN = 5;
+
 /** Six digits, no leading zero. */
 export const LiveCodeSchema = z.string().regex(/^[1-9]\d{5}$/, 'Der Code hat sechs Ziffern.');
 /** A device token as issued by `liveDevice`. */

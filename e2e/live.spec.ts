@@ -3,9 +3,10 @@ import { loadCredentials } from './credentials.ts';
 import { signIn } from './helpers.ts';
 
 // Live poll in a session of the Zukunftsforum: staff switch the room on and prepare two questions
-// (one with markup in an option), the projector shows the results while three phones vote (one
-// types the code, two come through the QR link), the moderator closes the question, the words
-// question fills the word cloud, and an audience question is approved, supported and projected.
+// (one with markup in an option), three phones vote (one types the code, two come through the QR
+// link) and the projector holds the split back until five votes are in; the moderator closes the
+// question, the words question fills the word cloud, and an audience question is approved,
+// supported and projected.
 
 const EVENT = 'Zukunftsforum Qualifizierung 2027';
 const SESSION = 'Bürgerforum: Was brauche ich, um im Wandel mitzukommen?';
@@ -33,6 +34,27 @@ async function phone(browser: Browser, problems: string[]) {
   const page = await context.newPage();
   watch(page, problems);
   return { context, page };
+}
+
+/** Votes as further phones in the hall would: each with a device token of its own. */
+async function voteFromNewDevices(page: Page, code: string, questionId: string, answers: unknown[]) {
+  const statuses = await page.evaluate(
+    async ({ roomCode, id, list }) => {
+      const out: number[] = [];
+      for (const answer of list) {
+        const device = (await (await fetch(`/api/live/${roomCode}/device`, { method: 'POST' })).json()) as { deviceToken: string };
+        const res = await fetch(`/api/live/${roomCode}/questions/${id}/votes`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ deviceToken: device.deviceToken, answer }),
+        });
+        out.push(res.status);
+      }
+      return out;
+    },
+    { roomCode: code, id: questionId, list: answers },
+  );
+  expect(statuses).toEqual(answers.map(() => 201));
 }
 
 async function vote(page: Page, choose: () => Promise<void>) {
@@ -158,12 +180,26 @@ test('Live-Umfrage: Moderation, Projektor und drei Telefone im Saal', async ({ b
   await a.page.reload();
   await expect(a.page.getByText('Danke, Ihre Stimme ist gezählt.')).toBeVisible();
 
-  // 6. The projector counts three votes, with numbers and percentages.
+  // 6. The projector counts three votes but shows no split yet: nobody in a small group is singled out.
   await expect(projector.locator('.live-voters')).toHaveText('3 Stimmen');
+  await expect(projector.getByText('Die Ergebnisse erscheinen ab 5 Stimmen, damit niemand einzeln erkennbar ist.')).toBeVisible();
+  await expect(projector.locator('.live-bar')).toHaveCount(0);
+  const sessionId = new URL(mod.url()).pathname.split('/').pop()!;
+  const adminRoom = (await (await mod.request.get(`/api/sessions/${sessionId}/live`)).json()) as {
+    questions: { id: string; prompt: string; options: { id: string; label: string }[] }[];
+  };
+  const singleQuestion = adminRoom.questions.find((q) => q.prompt === single)!;
+  const option = (label: string) => singleQuestion.options.find((o) => o.label === label)!.id;
+  // Two latecomers vote from their own devices; with five votes the screen shows numbers and shares.
+  await voteFromNewDevices(c.page, code, singleQuestion.id, [
+    { optionId: option('Mit Bus und Bahn') },
+    { optionId: option('Mit dem Rad') },
+  ]);
+  await expect(projector.locator('.live-voters')).toHaveText('5 Stimmen');
   const bar = (label: string) => projector.locator('.live-bar').filter({ hasText: label });
-  await expect(bar('Mit Bus und Bahn').locator('.live-bar-value')).toHaveText('2 Stimmen (67 %)');
-  await expect(bar(SCRIPT).locator('.live-bar-value')).toHaveText('1 Stimme (33 %)');
-  await expect(bar('Mit dem Rad').locator('.live-bar-value')).toHaveText('0 Stimmen (0 %)');
+  await expect(bar('Mit Bus und Bahn').locator('.live-bar-value')).toHaveText('3 Stimmen (60 %)');
+  await expect(bar(SCRIPT).locator('.live-bar-value')).toHaveText('1 Stimme (20 %)');
+  await expect(bar('Mit dem Rad').locator('.live-bar-value')).toHaveText('1 Stimme (20 %)');
   await shot(projector, '04-projektor-ergebnis');
 
   // 7. The moderator closes the question: phones wait, a late vote is refused.
@@ -177,11 +213,7 @@ test('Live-Umfrage: Moderation, Projektor und drei Telefone im Saal', async ({ b
     return { current: room.current, token: device.deviceToken };
   }, code);
   expect(late.current).toBeNull();
-  const sessionId = new URL(mod.url()).pathname.split('/').pop()!;
-  const adminRoom = (await (await mod.request.get(`/api/sessions/${sessionId}/live`)).json()) as {
-    questions: { id: string; prompt: string; options: { id: string }[] }[];
-  };
-  const closed = adminRoom.questions.find((q) => q.prompt === single)!;
+  const closed = singleQuestion;
   const refused = await c.page.evaluate(
     async ({ roomCode, questionId, token, optionId }) => {
       const res = await fetch(`/api/live/${roomCode}/questions/${questionId}/votes`, {
@@ -210,10 +242,16 @@ test('Live-Umfrage: Moderation, Projektor und drei Telefone im Saal', async ({ b
     await c.page.getByLabel(/^Wort 2/).fill('<b>Mut</b>');
   });
   await shot(c.page, '05-telefon-woerter-danke');
-  const cloud = projector.getByRole('list', { name: 'Genannte Wörter, die häufigsten zuerst' });
   await expect(projector.locator('.live-voters')).toHaveText('3 Stimmen');
+  await expect(projector.getByText('Die Ergebnisse erscheinen ab 5 Stimmen, damit niemand einzeln erkennbar ist.')).toBeVisible();
+  const wordsQuestion = (
+    (await (await mod.request.get(`/api/sessions/${sessionId}/live`)).json()) as { questions: { id: string; prompt: string }[] }
+  ).questions.find((q) => q.prompt === words)!;
+  await voteFromNewDevices(c.page, code, wordsQuestion.id, [{ words: ['Wandel'] }, { words: ['Zukunft', 'Arbeit'] }]);
+  const cloud = projector.getByRole('list', { name: 'Genannte Wörter, die häufigsten zuerst' });
+  await expect(projector.locator('.live-voters')).toHaveText('5 Stimmen');
   await expect(cloud.getByRole('listitem').first()).toContainText('Zukunft');
-  await expect(cloud.getByRole('listitem').first()).toContainText('3-mal genannt');
+  await expect(cloud.getByRole('listitem').first()).toContainText('4-mal genannt');
   await expect(cloud.getByText('<b>Mut</b>')).toBeVisible();
   const sizes = await cloud.getByRole('listitem').evaluateAll((items) => items.map((li) => parseFloat(getComputedStyle(li).fontSize)));
   expect(sizes[0]).toBeGreaterThan(sizes[sizes.length - 1]!);

@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { apiPath } from '../../../contracts/api.ts';
-import { AdminLiveRoomSchema, type AdminLiveRoom } from '../../../contracts/live.ts';
+import { AdminLiveRoomSchema, LIVE_MIN_VOTES_SHOWN, type AdminLiveRoom } from '../../../contracts/live.ts';
 import { RequireRole } from '../../components/guards.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
 import { ErrorAlert, Loading, usePageTitle } from '../../components/ui.tsx';
@@ -90,7 +90,14 @@ function Projector({ sessionId, initial }: { sessionId: string; initial: AdminLi
               {question.prompt}
             </h1>
             {question.status === 'closed' && <p className="live-projector-closed">{t('live.projector.closed')}</p>}
-            <ResultsView results={question.results} scaleLabels={question.scaleLabels} large />
+            {question.results.voters < LIVE_MIN_VOTES_SHOWN ? (
+              <>
+                <p className="live-voters">{t('live.results.voters', { count: question.results.voters })}</p>
+                <p className="live-projector-empty">{t('live.projector.tooFew', { min: LIVE_MIN_VOTES_SHOWN })}</p>
+              </>
+            ) : (
+              <ResultsView results={question.results} scaleLabels={question.scaleLabels} large />
+            )}
           </>
         ) : (
           <h1 className="live-projector-prompt">{t('live.audience.waiting')}</h1>
