@@ -53,6 +53,33 @@ describe('live polls', () => {
     expect((await put({ qaOpen: true })).json<AdminLiveRoom>().projector).toBe('questions');
   });
 
+  it('takes no vote from another site: a form post or a foreign origin changes nothing', async () => {
+    const { s, a, room } = await newRoom();
+    const q = await s.open(await s.create(question('single')));
+    const device = await a.device();
+    const url = apiPath('liveVote', { code: room.code, questionId: q.id });
+    const body = JSON.stringify({ deviceToken: device, answer: { optionId: q.options[0]!.id } });
+    const form = await audience.request('POST', url, undefined, {
+      raw: `deviceToken=${device}&optionId=${q.options[0]!.id}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(form.statusCode).toBe(415);
+    const foreign = await audience.request('POST', url, undefined, {
+      raw: body,
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+    });
+    expect(foreign.statusCode).toBe(403);
+    const crossSite = await audience.request('POST', url, undefined, {
+      raw: body,
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(crossSite.statusCode).toBe(403);
+    expect((await resultsOf(s, q.id)).voters).toBe(0);
+    // The same vote from the platform's own page counts.
+    expect((await a.vote(q.id, device, { optionId: q.options[0]!.id })).statusCode).toBe(201);
+    expect((await resultsOf(s, q.id)).voters).toBe(1);
+  });
+
   it('runs a poll of every kind and counts each right; a closed question takes no vote', async () => {
     const { s, a } = await newRoom();
     const devices = [await a.device(), await a.device(), await a.device()];
