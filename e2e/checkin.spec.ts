@@ -6,8 +6,9 @@ import { signIn } from './helpers.ts';
 // Check-in at the door: three people register for a new event and confirm through the links in
 // their e-mails; the first finds her QR ticket on her self-service page. Staff open the check-in
 // page on a phone, check in one person by name (typed without accents), one by her ticket code,
-// see the second scan of that ticket flagged, refuse a forged code, then lose the network, check
-// in the third person offline, and see everything uploaded when the network is back.
+// see the second scan of that ticket flagged, refuse a forged code, then lose the network, reload
+// the page (it comes from the service worker, the list from the device), check in the third
+// person offline, and see everything uploaded when the network is back.
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
@@ -47,14 +48,12 @@ async function adminApi(request: APIRequestContext) {
   return { post, mailLink, get: (url: string) => request.get(url) };
 }
 
-test('Einlass: Ticket und Namenssuche, doppelter Scan, offline einchecken und nachträglich übertragen', async ({ browser, request }) => {
-  test.setTimeout(180_000);
-  const suffix = Date.now().toString(36);
-  const api = await adminApi(request);
-  const title = `Zukunftsforum Einlass ${suffix}`;
-  const event = (await (
+type AdminApi = Awaited<ReturnType<typeof adminApi>>;
+
+async function createEvent(api: AdminApi, slug: string, title: string) {
+  return (await (
     await api.post('/api/events', {
-      slug: `einlass-${suffix}`,
+      slug,
       seriesId: null,
       title,
       format: 'zukunftsforum',
@@ -67,21 +66,31 @@ test('Einlass: Ticket und Namenssuche, doppelter Scan, offline einchecken und na
       description: '',
     })
   ).json()) as { id: string; slug: string };
+}
+
+async function register(api: AdminApi, slug: string, person: { name: string; email: string; organisation: string }) {
+  await api.post(`/api/events/${slug}/registrations`, {
+    ...person,
+    participantType: 'buerger',
+    accessibilityNeeds: '',
+    workshopSessionIds: [],
+    consent: true,
+  });
+}
+
+test('Einlass: Ticket und Namenssuche, doppelter Scan, offline einchecken und nachträglich übertragen', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const suffix = Date.now().toString(36);
+  const api = await adminApi(request);
+  const title = `Zukunftsforum Einlass ${suffix}`;
+  const event = await createEvent(api, `einlass-${suffix}`, title);
 
   const people = [
     { name: 'Łucja Żółć', email: `lucja.${suffix}@example.org`, organisation: 'Politechnika Wrocławska' },
     { name: 'Jürgen Schäfer', email: `juergen.${suffix}@example.org`, organisation: 'Stadt Zwickau' },
     { name: 'Carla Groß', email: `carla.${suffix}@example.org`, organisation: 'Groß & Söhne GmbH' },
   ];
-  for (const p of people) {
-    await api.post(`/api/events/${event.slug}/registrations`, {
-      ...p,
-      participantType: 'buerger',
-      accessibilityNeeds: '',
-      workshopSessionIds: [],
-      consent: true,
-    });
-  }
+  for (const p of people) await register(api, event.slug, p);
   // Jürgen and Carla confirm through the API; Łucja opens her links on her phone.
   for (const p of people.slice(1)) {
     const link = await api.mailLink(p.email, 'bestaetigen');
@@ -157,15 +166,39 @@ test('Einlass: Ticket und Namenssuche, doppelter Scan, offline einchecken und na
   await expect(verdict).toHaveAttribute('data-status', 'invalid');
   await shot(page, '04-einlass-ungueltig');
 
-  // Offline: the check-in is stored on the device and shown at once.
+  // The page itself is stored on the phone before the network goes.
+  await expect(page.locator('[data-offline-status="ready"]')).toHaveText(
+    'Die Seite ist auf diesem Gerät gespeichert und öffnet sich auch ohne Netz.',
+    { timeout: 30_000 },
+  );
+
+  // Offline, and the page is reloaded: it comes from the service worker, the list and the signed-in person from the device.
   await door.setOffline(true);
   await expect(page.getByText(/Offline – Check-ins werden auf diesem Gerät gespeichert/)).toBeVisible();
+  expect(
+    await page.evaluate(() =>
+      fetch('/api/meta').then(
+        () => 'online',
+        () => 'offline',
+      ),
+    ),
+  ).toBe('offline');
+  const reloaded = await page.reload();
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Einlass: ${title}`);
+  await expect(page.getByText(/Offline – Check-ins werden auf diesem Gerät gespeichert/)).toBeVisible();
+  await expect(page.getByText('zuletzt angemeldet als Demo Mitarbeiterin (IHK)', { exact: false })).toBeVisible();
+  await expect(counter).toHaveText('Eingecheckt: 2 von 3 bestätigten Anmeldungen');
+  await expect(page.getByText('Alle Check-ins sind übertragen.')).toBeVisible();
+  await shot(page, '05-einlass-offline-neu-geladen');
+
+  // The check-in is stored on the device and shown at once.
   await page.getByLabel('Name oder Organisation').fill('gross sohne');
   await page.getByRole('button', { name: 'Carla Groß einchecken' }).click();
   await expect(verdict).toContainText('Willkommen, Carla Groß!');
   await expect(page.getByText('1 Check-in wartet auf Übertragung.')).toBeVisible();
   await expect(counter).toHaveText('Eingecheckt: 3 von 3 bestätigten Anmeldungen');
-  await shot(page, '05-einlass-offline');
+  await shot(page, '06-einlass-offline');
 
   // Back online: uploaded by itself, and the server counts the same.
   await door.setOffline(false);
@@ -174,8 +207,62 @@ test('Einlass: Ticket und Namenssuche, doppelter Scan, offline einchecken und na
   await expect(counter).toHaveText('Eingecheckt: 3 von 3 bestätigten Anmeldungen');
   const server = (await (await api.get(`/api/events/${event.id}/checkin`)).json()) as { counts: { checkedIn: number; confirmed: number } };
   expect(server.counts).toEqual({ checkedIn: 3, confirmed: 3 });
-  await shot(page, '06-einlass-wieder-online');
+  await shot(page, '07-einlass-wieder-online');
 
   expect(errors).toEqual([]);
   await Promise.all([guestContext.close(), door.close()]);
+});
+
+test('Einlass ohne Netz neu geladen, Sitzung inzwischen abgelaufen: der Check-in wartet bis zur neuen Anmeldung', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const suffix = Date.now().toString(36);
+  const api = await adminApi(request);
+  const title = `Bürgerforum Einlass ${suffix}`;
+  const event = await createEvent(api, `einlass-sitzung-${suffix}`, title);
+  const person = { name: 'Aylin Öztürk', email: `aylin.${suffix}@example.org`, organisation: 'Westsächsische Hochschule Zwickau' };
+  await register(api, event.slug, person);
+  const link = await api.mailLink(person.email, 'bestaetigen');
+  await api.post('/api/registrations/confirm', { token: link.split('#')[1] });
+
+  const { staff } = loadCredentials();
+  const door = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await door.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await signIn(page, staff);
+  const doorPath = `/verwaltung/veranstaltungen/${event.id}/einlass`;
+  await page.goto(doorPath);
+  const counter = page.locator('.checkin-counter');
+  await expect(counter).toHaveText('Eingecheckt: 0 von 1 bestätigten Anmeldungen');
+  await expect(page.locator('[data-offline-status="ready"]')).toBeVisible({ timeout: 30_000 });
+
+  await door.setOffline(true);
+  expect((await page.reload())?.fromServiceWorker()).toBe(true);
+  await page.getByLabel('Name oder Organisation').fill('ozturk');
+  await page.getByRole('button', { name: 'Aylin Öztürk einchecken' }).click();
+  await expect(page.locator('.checkin-outcome')).toContainText('Willkommen, Aylin Öztürk!');
+  await expect(page.getByText('1 Check-in wartet auf Übertragung.')).toBeVisible();
+
+  // Meanwhile the session ended (here: its cookie is gone); back online, the upload meets a 401 and the scan stays.
+  await door.clearCookies();
+  await door.setOffline(false);
+  await expect(page.getByText('Ihre Anmeldung ist abgelaufen.', { exact: false })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('1 Check-in wartet auf Übertragung.')).toBeVisible();
+  await expect(counter).toHaveText('Eingecheckt: 1 von 1 bestätigten Anmeldungen');
+  await shot(page, '08-einlass-anmeldung-abgelaufen');
+
+  await page.getByRole('link', { name: 'Erneut anmelden' }).click();
+  await page.getByLabel('E-Mail-Adresse').fill(staff.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(staff.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page).toHaveURL(new RegExp(`${doorPath}$`));
+  await expect(page.getByText('Alle Check-ins sind übertragen.')).toBeVisible({ timeout: 20_000 });
+  const server = (await (await api.get(`/api/events/${event.id}/checkin`)).json()) as { counts: { checkedIn: number; confirmed: number } };
+  expect(server.counts).toEqual({ checkedIn: 1, confirmed: 1 });
+
+  expect(errors).toEqual([]);
+  await door.close();
 });

@@ -68,10 +68,11 @@ export const routes: RouteObject[] = [
               { path: PATHS.adminEvents, ...page(() => import('./features/events/EventsAdminPage.tsx')) },
               { path: PATHS.adminEvent, ...page(() => import('./features/events/EventAdminPage.tsx')) },
               { path: PATHS.adminSessionResults, ...page(() => import('./features/session-results/SessionResultsPage.tsx')) },
-              { path: PATHS.adminEventCheckin, ...page(() => import('./features/checkin/CheckinPage.tsx')) },
               { path: PATHS.adminLive, ...page(() => import('./features/live/ModeratorPage.tsx')) },
             ],
           },
+          // The door works without network too, so it checks the session itself (DoorFrame), outside the layout above.
+          { path: PATHS.adminEventCheckin, ...page(() => import('./features/checkin/CheckinPage.tsx')) },
           // Bürgerforum notes: staff write, analysts read (the page checks the roles itself).
           { path: PATHS.adminForumNotes, ...page(() => import('./features/forum-notes/ForumNotesPage.tsx')) },
           // For staff as well as admins: outside the admin-only layout.

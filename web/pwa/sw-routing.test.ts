@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_PAGE, cacheName, isAppPage, routeFor, staleCaches } from './sw-routing.ts';
+import { APP_PAGE, DOOR_APP, INTERVIEWER_APP, appForScope, cacheName, isAppPage, isDoorPage, routeFor, staleCaches } from './sw-routing.ts';
 
 const origin = 'https://itas.example';
 const precached = new Set([APP_PAGE, '/assets/index-abc123.js', '/manifest.webmanifest']);
@@ -36,5 +36,48 @@ describe('service worker routing', () => {
     expect(staleCaches([cacheName('v1'), current, 'other-app'], current)).toEqual([cacheName('v1')]);
     expect(isAppPage('/interview')).toBe(true);
     expect(isAppPage('/interviewer')).toBe(false);
+  });
+
+  describe('the door check-in (second registration of the same worker)', () => {
+    const doorFiles = new Set([DOOR_APP.page, '/assets/index-abc123.js']);
+
+    it('knows its app from the registration scope', () => {
+      expect(appForScope('/interview')).toBe(INTERVIEWER_APP);
+      expect(appForScope('/verwaltung/veranstaltungen/')).toBe(DOOR_APP);
+      expect(appForScope('/')).toBeNull();
+      expect(appForScope('/verwaltung/')).toBeNull();
+    });
+
+    it('answers only door pages from its page copy, every other page from the network', () => {
+      expect(routeFor(get('/verwaltung/veranstaltungen/3f1c/einlass', 'navigate'), origin, doorFiles, DOOR_APP)).toBe('page');
+      expect(routeFor(get('/verwaltung/veranstaltungen/3f1c/einlass?x=1', 'navigate'), origin, doorFiles, DOOR_APP)).toBe('page');
+      expect(routeFor(get('/verwaltung/veranstaltungen/3f1c', 'navigate'), origin, doorFiles, DOOR_APP)).toBe('network');
+      expect(routeFor(get('/verwaltung/veranstaltungen/3f1c/buergerforum', 'navigate'), origin, doorFiles, DOOR_APP)).toBe('network');
+      expect(routeFor(get('/verwaltung/veranstaltungen', 'navigate'), origin, doorFiles, DOOR_APP)).toBe('network');
+      // The interviewer's pages belong to the other registration.
+      expect(routeFor(get('/interview', 'navigate'), origin, doorFiles, DOOR_APP)).toBe('network');
+      expect(routeFor(get('/verwaltung/veranstaltungen/3f1c/einlass', 'navigate'), origin, precached)).toBe('network');
+      expect(isDoorPage('/verwaltung/veranstaltungen//einlass')).toBe(false);
+      expect(isDoorPage('/verwaltung/veranstaltungen/a/b/einlass')).toBe(false);
+    });
+
+    it('never answers the door list or the check-in upload', () => {
+      expect(routeFor(get('/api/events/3f1c/checkin'), origin, doorFiles, DOOR_APP)).toBe('network');
+      expect(routeFor(get('/api/events/3f1c/checkin', 'navigate'), origin, doorFiles, DOOR_APP)).toBe('network');
+      expect(routeFor({ method: 'POST', url: `${origin}/api/events/3f1c/checkins`, mode: 'cors' }, origin, doorFiles, DOOR_APP)).toBe(
+        'network',
+      );
+      expect(routeFor(get('/api/auth/me'), origin, doorFiles, DOOR_APP)).toBe('network');
+      expect(routeFor(get('/assets/index-abc123.js'), origin, doorFiles, DOOR_APP)).toBe('precached');
+    });
+
+    it('keeps its own cache, apart from the interviewer app and its update cycle', () => {
+      const door = cacheName('v2', DOOR_APP);
+      const interview = cacheName('v2', INTERVIEWER_APP);
+      expect(door).not.toBe(interview);
+      const names = [cacheName('v1', DOOR_APP), door, cacheName('v1', INTERVIEWER_APP), interview];
+      expect(staleCaches(names, door, DOOR_APP)).toEqual([cacheName('v1', DOOR_APP)]);
+      expect(staleCaches(names, interview, INTERVIEWER_APP)).toEqual([cacheName('v1', INTERVIEWER_APP)]);
+    });
   });
 });

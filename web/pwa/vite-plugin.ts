@@ -3,12 +3,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type ResolvedConfig, type Rollup } from 'vite';
-import { APP_PAGE } from './sw-routing.ts';
 
 /**
- * Builds the interviewer app's service worker (web/pwa/sw.ts) into dist/sw.js after the app
- * itself, with the list of every file of this build (hashed assets and public files) and the
- * app page. Its version is a hash over those names and the public files' contents, so each
+ * Builds the offline apps' service worker (web/pwa/sw.ts) into dist/sw.js after the app itself,
+ * with the list of every file of this build (hashed assets and public files); each registration
+ * adds its own app page (sw-routing.ts). Its version is a hash over those names and the public files' contents, so each
  * deployment yields a different sw.js, which browsers notice and install.
  */
 
@@ -57,10 +56,10 @@ export function interviewerServiceWorker(): Plugin {
       const publicDir = config.publicDir;
       const publicFiles = publicDir ? filesBelow(publicDir).filter((f) => f !== WORKER_FILE) : [];
       const built = Object.keys(bundle).filter((f) => f !== 'index.html' && f !== WORKER_FILE && !f.endsWith('.map'));
-      const urls = [APP_PAGE, ...[...new Set([...built, ...publicFiles])].sort().map((f) => `/${f}`)];
+      const urls = [...new Set([...built, ...publicFiles])].sort().map((f) => `/${f}`);
 
       const hash = createHash('sha256').update(urls.join('\n'));
-      // index.html is stored as the app page: its own text (meta tags, title) counts too.
+      // index.html is stored as the apps' page: its own text (meta tags, title) counts too.
       hash.update(readFileSync(path.join(config.root, 'index.html')));
       for (const f of publicFiles) hash.update(readFileSync(path.join(publicDir, f)));
       const version = hash.digest('hex').slice(0, 16);

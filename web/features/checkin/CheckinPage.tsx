@@ -1,18 +1,21 @@
 import './checkin.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { CheckinList } from '../../../contracts/checkin.ts';
 import { ErrorAlert, Loading, PageHeading } from '../../components/ui.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { api } from '../../lib/api.ts';
 import { loginPath, pagePath, PATHS } from '../../lib/paths.ts';
+import { DOOR_APP } from '../../pwa/sw-routing.ts';
 import { formatEventRange } from '../events/event-time.ts';
+import { useOfflineApp } from '../interviewer/offline-app.ts';
 import { createSyncController, type SyncController, type SyncState } from '../interviewer/sync-controller.ts';
 import { applyResults, doorCounts, localScan, outcomeOf, uploadScans, type Outcome, type Scan } from './checkin-queue.ts';
 import { normalizeForSearch, searchPeople } from './checkin-search.ts';
 import { forgetList, loadList, saveList, scanStore, ticketHash } from './checkin-store.ts';
 import { CheckinOutcome } from './CheckinOutcome.tsx';
+import { DoorFrame, type DoorStaff } from './DoorFrame.tsx';
 import { QrScanner } from './QrScanner.tsx';
 
 const clock = (iso: string) =>
@@ -22,11 +25,37 @@ const clock = (iso: string) =>
  * The door (/verwaltung/veranstaltungen/:id/einlass), made for a phone: scan tickets with the
  * camera, type a code, or find a person by name. Every check-in is stored on the device first and
  * shown at once; uploads run whenever there is a network, and a scan leaves the device only after
- * the server answered it. Opened once with network, the page keeps working offline while it stays
- * open (it is not part of the offline app's service worker, see docs/decisions).
+ * the server answered it. Opened once with network, the page is stored by the door's service
+ * worker and opens again without network, with the list on the device (see docs/decisions/0010).
  */
 export default function CheckinPage() {
+  return <DoorFrame>{(staff) => <Door staff={staff} />}</DoorFrame>;
+}
+
+/** Whether the page itself is stored for offline starts, and a newer version offered (never forced). */
+function DoorReadiness() {
   const { t } = useTranslation();
+  const { status, updateWaiting, applyUpdate } = useOfflineApp(DOOR_APP.scope);
+  return (
+    <>
+      <p className="hint" role="status" data-offline-status={status}>
+        {t(`checkin.app.${status}`)}
+      </p>
+      {updateWaiting && (
+        <div className="alert alert-info">
+          <p>{t('checkin.app.update')}</p>
+          <button type="button" className="button button-secondary button-small" onClick={applyUpdate}>
+            {t('checkin.app.updateNow')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Door({ staff }: { staff: DoorStaff }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
   const { id = '' } = useParams();
   const [list, setList] = useState<CheckinList | null>(null);
   const [pending, setPending] = useState<Scan[]>([]);
@@ -77,6 +106,8 @@ export default function CheckinPage() {
         if (live) setSyncProblem(null);
         try {
           const fresh = await api.checkinList(id);
+          // A page left meanwhile (e.g. after deleting the list from this device) stores nothing more.
+          if (!live) return { kind: 'done' };
           await saveList(fresh);
           if (live) showList(fresh);
         } catch {
@@ -94,6 +125,7 @@ export default function CheckinPage() {
       showPending(waiting);
       try {
         const fresh = await api.checkinList(id);
+        if (!live) return;
         await saveList(fresh);
         if (live) showList(fresh);
       } catch (err) {
@@ -197,6 +229,7 @@ export default function CheckinPage() {
           <span aria-hidden="true">{online ? '●' : '○'} </span>
           {online ? t('checkin.online') : t('checkin.offline')}
         </p>
+        {!staff.signedIn && <p className="hint">{t('checkin.offlineAs', { name: staff.displayName })}</p>}
         <p className="checkin-counter" aria-live="polite">
           {t('checkin.counter', { checkedIn: counts.checkedIn, confirmed: counts.confirmed })}
         </p>
@@ -317,13 +350,15 @@ export default function CheckinPage() {
       <section className="section" aria-labelledby="einlass-geraet">
         <h2 id="einlass-geraet">{t('checkin.deviceHeading')}</h2>
         <p>{t('checkin.deviceHint', { time: clock(list.generatedAt) })}</p>
+        <DoorReadiness />
         <button
           type="button"
           className="button button-secondary"
           aria-disabled={pending.length > 0 || undefined}
           onClick={() => {
             if (pending.length > 0) return;
-            void forgetList(id).then(() => window.location.assign(adminEvent));
+            // Within the app: without network a full page load of the event page would fail.
+            void forgetList(id).then(() => navigate(adminEvent));
           }}
         >
           {t('checkin.forget')}

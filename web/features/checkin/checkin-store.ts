@@ -4,24 +4,35 @@ import type { Scan, ScanStore } from './checkin-queue.ts';
 
 /**
  * What the door device keeps (IndexedDB): the check-in list of each event opened here (names and
- * organisations of confirmed registrations, ticket checksums; no e-mail addresses) and the scans
- * waiting for upload. A scan is written durably before the page shows its result and deleted
- * after the server answered. "Daten von diesem Gerät löschen" removes an event's list when its
- * queue is empty.
+ * organisations of confirmed registrations, ticket checksums; no e-mail addresses), the scans
+ * waiting for upload, and who last opened the door here while signed in (so that a reload
+ * without network can go on). A scan is written durably before the page shows its result and
+ * deleted after the server answered. "Einlassliste von diesem Gerät löschen" removes an event's
+ * list when its queue is empty.
  */
+
+/** The person who last opened a door page here while signed in (staff or admin). */
+export interface DoorProfile {
+  userId: string;
+  displayName: string;
+}
 
 interface CheckinDb extends DBSchema {
   lists: { key: string; value: { eventId: string; list: CheckinList; savedAt: string } };
   scans: { key: string; value: Scan; indexes: { eventId: string } };
+  settings: { key: 'profile'; value: DoorProfile };
 }
 
 let opened: Promise<IDBPDatabase<CheckinDb>> | null = null;
 
 function db(): Promise<IDBPDatabase<CheckinDb>> {
-  opened ??= openDB<CheckinDb>('itas-checkin', 1, {
-    upgrade(database) {
-      database.createObjectStore('lists', { keyPath: 'eventId' });
-      database.createObjectStore('scans', { keyPath: 'id' }).createIndex('eventId', 'eventId');
+  opened ??= openDB<CheckinDb>('itas-checkin', 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        database.createObjectStore('lists', { keyPath: 'eventId' });
+        database.createObjectStore('scans', { keyPath: 'id' }).createIndex('eventId', 'eventId');
+      }
+      if (oldVersion < 2) database.createObjectStore('settings');
     },
   }).catch((err: unknown) => {
     opened = null; // e.g. storage blocked: the next call tries again
@@ -57,6 +68,21 @@ export async function saveList(list: CheckinList): Promise<void> {
 
 export async function forgetList(eventId: string): Promise<void> {
   await (await db()).delete('lists', eventId);
+}
+
+export async function loadDoorProfile(): Promise<DoorProfile | null> {
+  const value = (await (await db()).get('settings', 'profile')) as Partial<DoorProfile> | undefined;
+  return typeof value?.userId === 'string' && typeof value.displayName === 'string'
+    ? { userId: value.userId, displayName: value.displayName }
+    : null;
+}
+
+export async function saveDoorProfile(profile: DoorProfile): Promise<void> {
+  await (await db()).put('settings', profile, 'profile');
+}
+
+export async function clearDoorProfile(): Promise<void> {
+  await (await db()).delete('settings', 'profile');
 }
 
 /** SHA-256 of a ticket as hex, as the server lists it (Web Crypto: pages served over HTTPS or localhost). */

@@ -6,7 +6,8 @@ import { PATHS } from '../../lib/paths.ts';
  * (built from web/pwa/sw.ts). Both belong to the interviewer pages only: the worker's scope is
  * /interview, so public survey pages and the administration never run through it, and the
  * manifest link is added here rather than in index.html, so citizens are never offered to
- * install the interviewer app.
+ * install the interviewer app. The door check-in registers the same worker for its own scope
+ * (`DOOR_APP`, see web/pwa/sw-routing.ts), without a manifest.
  */
 
 const WORKER_URL = '/sw.js';
@@ -22,7 +23,8 @@ export type OfflineAppStatus =
   /** No service worker (old browser, private mode, development server). */
   | 'unavailable';
 
-let registration: Promise<ServiceWorkerRegistration | null> | null = null;
+/** One registration per scope and page load. */
+const registrations = new Map<string, Promise<ServiceWorkerRegistration | null>>();
 
 function addManifestLink() {
   if (document.querySelector('link[rel="manifest"]')) return;
@@ -32,16 +34,20 @@ function addManifestLink() {
   document.head.append(link);
 }
 
-/** Registers the worker once per page load; null where there is none (development, unsupported). */
-export function registerOfflineApp(): Promise<ServiceWorkerRegistration | null> {
-  addManifestLink();
+/** Registers the worker for a scope once per page load; null where there is none (development, unsupported). */
+export function registerOfflineApp(scope: string = PATHS.interviewer): Promise<ServiceWorkerRegistration | null> {
+  if (scope === PATHS.interviewer) addManifestLink();
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return Promise.resolve(null);
-  registration ??= navigator.serviceWorker.register(WORKER_URL, { scope: PATHS.interviewer }).catch(() => null);
+  let registration = registrations.get(scope);
+  if (!registration) {
+    registration = navigator.serviceWorker.register(WORKER_URL, { scope }).catch(() => null);
+    registrations.set(scope, registration);
+  }
   return registration;
 }
 
-/** Whether the app is ready offline, and whether a newer version waits to take over. */
-export function useOfflineApp() {
+/** Whether the app of a scope is ready offline, and whether a newer version waits to take over. */
+export function useOfflineApp(scope: string = PATHS.interviewer) {
   const [status, setStatus] = useState<OfflineAppStatus>('checking');
   const [reg, setReg] = useState<ServiceWorkerRegistration | null>(null);
   const [updateWaiting, setUpdateWaiting] = useState(false);
@@ -49,7 +55,7 @@ export function useOfflineApp() {
   useEffect(() => {
     let stopped = false;
     const cleanups: (() => void)[] = [];
-    void registerOfflineApp().then((r) => {
+    void registerOfflineApp(scope).then((r) => {
       if (stopped) return;
       if (!r) {
         setStatus('unavailable');
@@ -85,7 +91,7 @@ export function useOfflineApp() {
       stopped = true;
       for (const cleanup of cleanups) cleanup();
     };
-  }, []);
+  }, [scope]);
 
   /** Lets the waiting version take over and reloads the page with it. */
   const applyUpdate = useCallback(() => {
