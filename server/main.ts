@@ -52,12 +52,13 @@ export async function serve(opts: { seedDemo?: boolean } = {}): Promise<void> {
 function startOfferExpiry(registrations: RegistrationService, log: Logger, everyMs = 60_000): { stop(): Promise<void> } {
   let running: Promise<unknown> | null = null;
   const jobs = registrationJobs(registrations, log);
+  const failed = jobFailed(log);
   const timer = setInterval(() => {
     if (running) return;
     running = registrations
       .expireOffers(new Date())
       .then((events) => events > 0 && log.info({ events }, 'waitlist offers expired'))
-      .catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : 'unknown' }, 'offer expiry failed'))
+      .catch(failed('offer expiry'))
       .then(() => jobs.run(new Date()))
       .finally(() => (running = null));
   }, everyMs);
@@ -70,13 +71,17 @@ function startOfferExpiry(registrations: RegistrationService, log: Logger, every
   };
 }
 
+/** Logs a failed background run (the message only: errors may carry data) and lets the next run try again. */
+const jobFailed = (log: Logger) => (job: string) => (err: unknown) =>
+  log.warn({ err: err instanceof Error ? err.message : 'unknown' }, `${job} failed`);
+
 /**
  * Reminder mails before events (every minute) and the retention of registrations (hourly; a
  * cheap query when nothing is due). Both are safe with several server instances.
  */
 function registrationJobs(registrations: RegistrationService, log: Logger, purgeEveryMs = 3_600_000) {
   let lastPurge = Number.NEGATIVE_INFINITY;
-  const failed = (job: string) => (err: unknown) => log.warn({ err: err instanceof Error ? err.message : 'unknown' }, `${job} failed`);
+  const failed = jobFailed(log);
   return {
     async run(now: Date): Promise<void> {
       await registrations

@@ -25,10 +25,9 @@ const MARGIN = 28;
 const PAD = 14;
 
 const dateLine = (startsAt: string, endsAt: string) => {
-  const de = (d: string) => d.split('-').reverse().join('.');
-  const from = berlin(startsAt).date;
-  const to = berlin(endsAt).date;
-  return from === to ? de(from) : `${de(from)} – ${de(to)}`;
+  const from = berlin(startsAt).dateDe;
+  const to = berlin(endsAt).dateDe;
+  return from === to ? from : `${from} – ${to}`;
 };
 
 /** Sorted by name (German collation), as the badges are laid out at the desk. */

@@ -17,6 +17,8 @@ export interface BerlinTime {
   iso: string;
   /** "2025-06-12" */
   date: string;
+  /** "12.06.2025", as German texts (mails, badges) write it. */
+  dateDe: string;
   /** "09:00" */
   time: string;
   /** "+02:00" */
@@ -41,7 +43,7 @@ export function berlin(utcIso: string): BerlinTime {
   const offset = `${offsetMin < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   const date = `${p.year}-${p.month}-${p.day}`;
   const time = `${p.hour}:${p.minute}`;
-  return { iso: `${date}T${time}:${p.second}${offset}`, date, time, offset };
+  return { iso: `${date}T${time}:${p.second}${offset}`, date, dateDe: `${p.day}.${p.month}.${p.year}`, time, offset };
 }
 
 /** Any ISO instant with offset → the UTC ISO string we store (text order = time order). */

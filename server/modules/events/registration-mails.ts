@@ -13,7 +13,7 @@ interface EventInfo {
 
 const when = (e: EventInfo) => {
   const t = berlin(e.starts_at);
-  return `${t.date.split('-').reverse().join('.')} um ${t.time} Uhr`;
+  return `${t.dateDe} um ${t.time} Uhr`;
 };
 const footer = ['', 'Ihre ITAS-Plattform'];
 export const ticketLines = [
@@ -129,7 +129,7 @@ export function offerMail(to: string, name: string, event: EventInfo, what: stri
       `Guten Tag ${name},`,
       '',
       `für „${what}“ (${event.title}, ${when(event)}) ist ein Platz frei geworden, und Sie sind auf der Warteliste an der Reihe.`,
-      `Bitte nehmen Sie den Platz bis ${until.date.split('-').reverse().join('.')} um ${until.time} Uhr an; danach geht er an die nächste Person:`,
+      `Bitte nehmen Sie den Platz bis ${until.dateDe} um ${until.time} Uhr an; danach geht er an die nächste Person:`,
       '',
       link,
       '',

@@ -24,7 +24,7 @@ export interface ReminderWorkshop {
 }
 
 const WEEKDAY = new Intl.DateTimeFormat('de-DE', { weekday: 'long', timeZone: 'Europe/Berlin' });
-const dateOf = (utc: string) => berlin(utc).date.split('-').reverse().join('.');
+const dateOf = (utc: string) => berlin(utc).dateDe;
 const dayOf = (utc: string) => `${WEEKDAY.format(new Date(utc))}, ${dateOf(utc)}`;
 
 export function reminderMail(
